@@ -1,0 +1,123 @@
+package dev.shmlab.shm;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shmlab.os.Os;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Remembers which kernel objects shmlab created and which process created them, so that
+ * {@code shmlab ls} can say "created by shmlab" and {@code shmlab clean} removes only shmlab's
+ * objects whose creator is dead. The kernel keeps no creator for POSIX objects and System V
+ * semaphores, hence this record: one small JSON file per object in a private directory
+ * ({@code $XDG_RUNTIME_DIR/shmlab} or {@code /tmp/shmlab-UID}, mode 0700).
+ */
+public final class ObjectRegistry {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What kind of kernel object an entry describes. */
+    public enum Kind {
+        POSIX_SHM, POSIX_SEM, SYSV_SHM, SYSV_SEM, POSIX_MQ, FILE
+    }
+
+    /**
+     * One object shmlab created. {@code name} is the POSIX name or file path (null for System V);
+     * {@code id}/{@code key} are System V's (-1/0 otherwise).
+     */
+    public record Entry(Kind kind, String name, int id, int key, long creatorPid, long creatorStartMillis) {
+        /** Whether the creating process is still running (same PID and same start time). */
+        public boolean creatorAlive() {
+            return ProcessHandle.of(creatorPid)
+                    .flatMap(h -> h.info().startInstant())
+                    .map(start -> Math.abs(start.toEpochMilli() - creatorStartMillis) < 1000)
+                    .orElse(false);
+        }
+
+        String fileName() {
+            String what = name != null ? name.replaceAll("[^A-Za-z0-9._-]", "_") : Integer.toString(id);
+            return kind.name().toLowerCase(java.util.Locale.ROOT) + "__" + what + ".json";
+        }
+    }
+
+    private ObjectRegistry() {
+    }
+
+    /** The registry directory, created 0700 on first use. */
+    public static Path directory() {
+        String override = System.getenv("SHMLAB_REGISTRY");
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        Path dir;
+        if (override != null && !override.isBlank()) {
+            dir = Path.of(override);
+        } else if (runtime != null && !runtime.isBlank() && Files.isDirectory(Path.of(runtime))) {
+            dir = Path.of(runtime, "shmlab");
+        } else {
+            dir = Path.of(System.getProperty("java.io.tmpdir"), "shmlab-" + Os.geteuid());
+        }
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the registry directory " + dir, e);
+        }
+        return dir;
+    }
+
+    /** Records that this process created an object. */
+    public static void register(Kind kind, String name, int id, int key) {
+        ProcessHandle self = ProcessHandle.current();
+        long start = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+        Entry entry = new Entry(kind, name, id, key, self.pid(), start);
+        Path file = directory().resolve(entry.fileName());
+        try {
+            JSON.writeValue(file.toFile(), entry);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the registry entry " + file, e);
+        }
+    }
+
+    /** Forgets an object (after it was removed). */
+    public static void forget(Kind kind, String name, int id) {
+        Entry probe = new Entry(kind, name, id, 0, 0, 0);
+        try {
+            Files.deleteIfExists(directory().resolve(probe.fileName()));
+        } catch (IOException e) {
+            // a stale entry is harmless: clean and ls check the object itself
+        }
+    }
+
+    /** Every recorded object, unreadable entries skipped. */
+    public static List<Entry> entries() {
+        List<Entry> result = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory(), "*.json")) {
+            for (Path file : files) {
+                read(file).ifPresent(result::add);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the registry directory", e);
+        }
+        return result;
+    }
+
+    /** The entry for an object, if shmlab recorded creating it. */
+    public static Optional<Entry> find(Kind kind, String name, int id) {
+        return read(directory().resolve(new Entry(kind, name, id, 0, 0, 0).fileName()));
+    }
+
+    private static Optional<Entry> read(Path file) {
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), Entry.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

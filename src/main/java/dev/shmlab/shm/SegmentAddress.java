@@ -1,0 +1,122 @@
+package dev.shmlab.shm;
+
+import dev.shmlab.InvalidInputException;
+import dev.shmlab.os.Os;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** How a segment is named: a POSIX name, a System V key or id, an ftok path and id, or a file. */
+public sealed interface SegmentAddress {
+
+    /** A short human-readable form, e.g. {@code /shmlab-rr-1a2b}, {@code sysv key=0x41… id=32769}. */
+    String display();
+
+    Backend backend();
+
+    /** A POSIX shared-memory object name such as {@code /myshm}. */
+    record Posix(String name) implements SegmentAddress {
+        public Posix {
+            PosixNames.check(name, "name");
+        }
+
+        @Override
+        public String display() {
+            return name;
+        }
+
+        @Override
+        public Backend backend() {
+            return Backend.POSIX;
+        }
+    }
+
+    /** A System V segment found by key (and, once known, its id; -1 when not yet known). */
+    record SysVKey(int key, int id) implements SegmentAddress {
+        public SysVKey(int key) {
+            this(key, -1);
+        }
+
+        @Override
+        public String display() {
+            return "sysv " + Os.keyText(key) + (id >= 0 ? " id=" + id : "");
+        }
+
+        @Override
+        public Backend backend() {
+            return Backend.SYSV;
+        }
+    }
+
+    /** A System V segment found by its id (as {@code ipcs -m} shows it). */
+    record SysVId(int id) implements SegmentAddress {
+        public SysVId {
+            if (id < 0) {
+                throw new InvalidInputException("--sysv-id: must be 0 or more (got " + id + ")");
+            }
+        }
+
+        @Override
+        public String display() {
+            return "sysv id=" + id;
+        }
+
+        @Override
+        public Backend backend() {
+            return Backend.SYSV;
+        }
+    }
+
+    /** A memory-mapped regular file. */
+    record MappedFile(Path path) implements SegmentAddress {
+        @Override
+        public String display() {
+            return "file " + path;
+        }
+
+        @Override
+        public Backend backend() {
+            return Backend.FILE;
+        }
+    }
+
+    /** The key {@code ftok(path, projId)} gives; the path must exist and projId be 1..255. */
+    static SysVKey ftok(Path path, int projId) {
+        if (projId < 1 || projId > 255) {
+            throw new InvalidInputException("ftok id: must be between 1 and 255 (got " + projId + ")");
+        }
+        if (!Files.exists(path)) {
+            throw new InvalidInputException("ftok path: " + path + " does not exist; ftok needs an existing file or directory");
+        }
+        return new SysVKey(Os.ftok(path.toString(), projId));
+    }
+
+    /**
+     * Parses {@code PATH:ID} as given to {@code --ftok}, e.g. {@code /tmp/MemDispatch:65}.
+     */
+    static SysVKey parseFtok(String spec) {
+        int colon = spec.lastIndexOf(':');
+        if (colon <= 0 || colon == spec.length() - 1) {
+            throw new InvalidInputException("--ftok: expected PATH:ID, e.g. /tmp/MemDispatch:65 (got \"" + spec + "\")");
+        }
+        int projId;
+        try {
+            projId = Integer.decode(spec.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("--ftok: the id after ':' must be a number from 1 to 255 (got \"" + spec.substring(colon + 1) + "\")");
+        }
+        return ftok(Path.of(spec.substring(0, colon)), projId);
+    }
+
+    /** Parses a System V key in decimal or 0x-hex (as {@code ipcs} prints it). */
+    static SysVKey parseKey(String text) {
+        try {
+            long key = Long.decode(text);
+            if (key == 0 || key < Integer.MIN_VALUE || key > 0xffffffffL) {
+                throw new NumberFormatException();
+            }
+            return new SysVKey((int) key);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("--sysv-key: expected a non-zero 32-bit key such as 0x4101002a or 1090650154 (got \"" + text + "\")");
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package dev.shmlab.shm;
+
+import dev.shmlab.ShmlabException;
+import dev.shmlab.os.Os;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Creates and opens segments of every backend. Creation is always exclusive ({@code O_EXCL},
+ * {@code IPC_EXCL}) with mode 0600 unless a wider one is asked for, so an object someone else
+ * prepared is never trusted. Inputs are checked before any call; a failure part-way releases
+ * what was already made.
+ */
+public final class Segments {
+    /** The default mode of created objects: owner read/write only. */
+    public static final int DEFAULT_MODE = 0600;
+
+    private Segments() {
+    }
+
+    /** Creates a new POSIX segment of sizeBytes (zero-filled) and maps it read-write. */
+    public static Segment createPosix(String name, long sizeBytes, int mode) {
+        PosixNames.check(name, "segment name");
+        KernelLimits.checkSize(sizeBytes, Backend.POSIX, "segment size");
+        int fd = Os.shmOpen(name, Os.O_RDWR | Os.O_CREAT | Os.O_EXCL, mode);
+        try {
+            Os.ftruncate(fd, sizeBytes, quote(name));
+            long address = Os.mmap(sizeBytes, Os.PROT_READ | Os.PROT_WRITE, fd, quote(name));
+            ObjectRegistry.register(ObjectRegistry.Kind.POSIX_SHM, name, -1, 0);
+            return new PosixSegment(name, address, sizeBytes, false, true);
+        } catch (RuntimeException e) {
+            Os.shmUnlink(name);
+            throw e;
+        } finally {
+            Os.close(fd);
+        }
+    }
+
+    /** Opens an existing POSIX segment at its current size. */
+    public static Segment openPosix(String name, boolean readOnly) {
+        PosixNames.check(name, "segment name");
+        int fd = Os.shmOpen(name, readOnly ? Os.O_RDONLY : Os.O_RDWR, 0);
+        try {
+            long sizeBytes = Os.fstat(fd, quote(name)).sizeBytes();
+            if (sizeBytes == 0) {
+                throw new ShmlabException("segment " + name + " is empty (size 0): its creator has not sized it yet");
+            }
+            long address = Os.mmap(sizeBytes, readOnly ? Os.PROT_READ : Os.PROT_READ | Os.PROT_WRITE, fd, quote(name));
+            return new PosixSegment(name, address, sizeBytes, readOnly, false);
+        } finally {
+            Os.close(fd);
+        }
+    }
+
+    /** Creates a new System V segment for a key ({@code Os.IPC_PRIVATE} for a private one). */
+    public static Segment createSysV(int key, long sizeBytes, int mode) {
+        KernelLimits.checkSize(sizeBytes, Backend.SYSV, "segment size");
+        int id = Os.shmget(key, sizeBytes, Os.IPC_CREAT | Os.IPC_EXCL | (mode & 0777));
+        try {
+            long address = Os.shmat(id, false);
+            ObjectRegistry.register(ObjectRegistry.Kind.SYSV_SHM, null, id, key);
+            return new SysVSegment(key, id, address, sizeBytes, false, true);
+        } catch (RuntimeException e) {
+            Os.shmRemove(id);
+            throw e;
+        }
+    }
+
+    /** Opens an existing System V segment by key or id. */
+    public static Segment openSysV(SegmentAddress address, boolean readOnly) {
+        int id = switch (address) {
+            case SegmentAddress.SysVKey k when k.id() >= 0 -> k.id();
+            case SegmentAddress.SysVKey k -> Os.shmget(k.key(), 0, 0);
+            case SegmentAddress.SysVId i -> i.id();
+            default -> throw new IllegalArgumentException("not a System V address: " + address.display());
+        };
+        Os.ShmStat stat = Os.shmStat(id);
+        long attach = Os.shmat(id, readOnly);
+        return new SysVSegment(stat.key(), id, attach, stat.sizeBytes(), readOnly, false);
+    }
+
+    /** Creates a new file of sizeBytes (it must not exist) and maps it read-write. */
+    public static Segment createFile(Path path, long sizeBytes, int mode) {
+        KernelLimits.checkSize(sizeBytes, Backend.FILE, "segment size");
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new dev.shmlab.InvalidInputException("file: the directory " + parent + " does not exist");
+        }
+        String file = path.toString();
+        int fd = Os.open(file, Os.O_RDWR | Os.O_CREAT | Os.O_EXCL | Os.O_NOFOLLOW, mode);
+        try {
+            Os.ftruncate(fd, sizeBytes, quote(file));
+            long address = Os.mmap(sizeBytes, Os.PROT_READ | Os.PROT_WRITE, fd, quote(file));
+            ObjectRegistry.register(ObjectRegistry.Kind.FILE, path.toAbsolutePath().toString(), -1, 0);
+            return new FileSegment(path, address, sizeBytes, false, true);
+        } catch (RuntimeException e) {
+            deleteQuietly(path);
+            throw e;
+        } finally {
+            Os.close(fd);
+        }
+    }
+
+    /** Maps an existing file at its current size. */
+    public static Segment openFile(Path path, boolean readOnly) {
+        String file = path.toString();
+        int fd = Os.open(file, (readOnly ? Os.O_RDONLY : Os.O_RDWR) | Os.O_NOFOLLOW, 0);
+        try {
+            long sizeBytes = Os.fstat(fd, quote(file)).sizeBytes();
+            if (sizeBytes == 0) {
+                throw new ShmlabException("file " + path + " is empty: there is nothing to map");
+            }
+            long address = Os.mmap(sizeBytes, readOnly ? Os.PROT_READ : Os.PROT_READ | Os.PROT_WRITE, fd, quote(file));
+            return new FileSegment(path, address, sizeBytes, readOnly, false);
+        } finally {
+            Os.close(fd);
+        }
+    }
+
+    /** Opens any existing segment by address. */
+    public static Segment open(SegmentAddress address, boolean readOnly) {
+        return switch (address) {
+            case SegmentAddress.Posix p -> openPosix(p.name(), readOnly);
+            case SegmentAddress.MappedFile f -> openFile(f.path(), readOnly);
+            case SegmentAddress.SysVKey k -> openSysV(k, readOnly);
+            case SegmentAddress.SysVId i -> openSysV(i, readOnly);
+        };
+    }
+
+    static MemorySegment wrap(long address, long sizeBytes) {
+        return MemorySegment.ofAddress(address).reinterpret(sizeBytes);
+    }
+
+    static String quote(String s) {
+        return "\"" + s + "\"";
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (java.io.IOException ignored) {
+            // the caller reports the original failure
+        }
+    }
+
+    /** Common close bookkeeping: unmap once, remove once. */
+    private abstract static class MappedSegment implements Segment {
+        private final SharedMemory memory;
+        private final boolean created;
+        private boolean mapped = true;
+        private boolean removed;
+
+        MappedSegment(long address, long sizeBytes, boolean readOnly, boolean created) {
+            this.memory = new SharedMemory(wrap(address, sizeBytes), readOnly);
+            this.created = created;
+        }
+
+        @Override
+        public SharedMemory memory() {
+            if (!mapped) {
+                throw new IllegalStateException("segment " + address().display() + " is closed");
+            }
+            return memory;
+        }
+
+        @Override
+        public long sizeBytes() {
+            return memory.sizeBytes();
+        }
+
+        @Override
+        public boolean created() {
+            return created;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (mapped) {
+                mapped = false;
+                unmap(memory.segment().address(), memory.sizeBytes());
+            }
+        }
+
+        @Override
+        public synchronized void remove() {
+            if (!removed) {
+                removed = true;
+                delete();
+            }
+        }
+
+        abstract void unmap(long address, long sizeBytes);
+
+        abstract void delete();
+    }
+
+    private static final class PosixSegment extends MappedSegment {
+        private final String name;
+
+        PosixSegment(String name, long address, long sizeBytes, boolean readOnly, boolean created) {
+            super(address, sizeBytes, readOnly, created);
+            this.name = name;
+        }
+
+        @Override
+        public Backend backend() {
+            return Backend.POSIX;
+        }
+
+        @Override
+        public SegmentAddress address() {
+            return new SegmentAddress.Posix(name);
+        }
+
+        @Override
+        void unmap(long address, long sizeBytes) {
+            Os.munmap(address, sizeBytes);
+        }
+
+        @Override
+        void delete() {
+            Os.shmUnlink(name);
+            ObjectRegistry.forget(ObjectRegistry.Kind.POSIX_SHM, name, -1);
+        }
+    }
+
+    private static final class SysVSegment extends MappedSegment {
+        private final int key;
+        private final int id;
+
+        SysVSegment(int key, int id, long address, long sizeBytes, boolean readOnly, boolean created) {
+            super(address, sizeBytes, readOnly, created);
+            this.key = key;
+            this.id = id;
+        }
+
+        @Override
+        public Backend backend() {
+            return Backend.SYSV;
+        }
+
+        @Override
+        public SegmentAddress address() {
+            return new SegmentAddress.SysVKey(key, id);
+        }
+
+        @Override
+        void unmap(long address, long sizeBytes) {
+            Os.shmdt(address);
+        }
+
+        @Override
+        void delete() {
+            Os.shmRemove(id);
+            ObjectRegistry.forget(ObjectRegistry.Kind.SYSV_SHM, null, id);
+        }
+    }
+
+    private static final class FileSegment extends MappedSegment {
+        private final Path path;
+        private final boolean readOnly;
+
+        FileSegment(Path path, long address, long sizeBytes, boolean readOnly, boolean created) {
+            super(address, sizeBytes, readOnly, created);
+            this.path = path;
+            this.readOnly = readOnly;
+        }
+
+        @Override
+        public Backend backend() {
+            return Backend.FILE;
+        }
+
+        @Override
+        public SegmentAddress address() {
+            return new SegmentAddress.MappedFile(path);
+        }
+
+        @Override
+        void unmap(long address, long sizeBytes) {
+            if (!readOnly) {
+                Os.msync(address, sizeBytes, quote(path.toString()));
+            }
+            Os.munmap(address, sizeBytes);
+        }
+
+        @Override
+        void delete() {
+            deleteQuietly(path);
+            ObjectRegistry.forget(ObjectRegistry.Kind.FILE, path.toAbsolutePath().toString(), -1);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.shmlab.os;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.jna.NativeLibrary;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every function shmlab binds exists in this machine's libc. */
+class BoundSymbolsTest {
+
+    static Stream<String> boundFunctions() {
+        Stream<Method> interfaceMapped = Arrays.stream(LibC.class.getDeclaredMethods());
+        Stream<Method> directMapped = Arrays.stream(LibCHot.class.getDeclaredMethods())
+                .filter(m -> Modifier.isNative(m.getModifiers()));
+        return Stream.concat(interfaceMapped, directMapped).map(Method::getName).distinct().sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("boundFunctions")
+    void libcExportsTheBoundFunction(String name) {
+        assertThat(NativeLibrary.getInstance("c").getFunction(name)).isNotNull();
+    }
+}

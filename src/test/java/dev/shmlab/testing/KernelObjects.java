@@ -1,0 +1,67 @@
+package dev.shmlab.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/** What is in /dev/shm and the System V tables right now, for leftover checks. */
+public record KernelObjects(Set<String> devShm, Set<String> sysvShmIds, Set<String> sysvSemIds) {
+
+    public static KernelObjects now() {
+        return new KernelObjects(devShmNames(), sysvIds(Path.of("/proc/sysvipc/shm"), 1), sysvIds(Path.of("/proc/sysvipc/sem"), 1));
+    }
+
+    /** What is here now and was not in the baseline; /dev/shm restricted to names containing "shmlab". */
+    public KernelObjects newSince(KernelObjects baseline) {
+        return new KernelObjects(
+                minus(filterShmlab(devShm), baseline.devShm),
+                minus(sysvShmIds, baseline.sysvShmIds),
+                minus(sysvSemIds, baseline.sysvSemIds));
+    }
+
+    public boolean isEmpty() {
+        return devShm.isEmpty() && sysvShmIds.isEmpty() && sysvSemIds.isEmpty();
+    }
+
+    private static Set<String> devShmNames() {
+        try (Stream<Path> files = Files.list(Path.of("/dev/shm"))) {
+            return files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            return new TreeSet<>();
+        }
+    }
+
+    private static Set<String> sysvIds(Path table, int column) {
+        Set<String> ids = new TreeSet<>();
+        try {
+            for (String line : Files.readAllLines(table).subList(1, Files.readAllLines(table).size())) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > column) {
+                    ids.add(f[column]);
+                }
+            }
+        } catch (IOException e) {
+            // no System V support: nothing to leak
+        }
+        return ids;
+    }
+
+    private static Set<String> filterShmlab(Set<String> names) {
+        Set<String> out = new TreeSet<>();
+        for (String n : names) {
+            if (n.contains("shmlab")) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> minus(Set<String> a, Set<String> b) {
+        Set<String> out = new TreeSet<>(a);
+        out.removeAll(b);
+        return out;
+    }
+}
