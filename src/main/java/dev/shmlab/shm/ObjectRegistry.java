@@ -113,6 +113,39 @@ public final class ObjectRegistry {
         return read(directory().resolve(new Entry(kind, name, id, 0, 0, 0).fileName()));
     }
 
+    /**
+     * Removes the object an entry describes (if it still exists) and the entry itself. Returns
+     * whether an object was removed. Used to clean up after processes that died mid-run.
+     */
+    public static boolean removeObject(Entry entry) {
+        boolean removed = switch (entry.kind()) {
+            case POSIX_SHM -> Os.shmUnlink(entry.name());
+            case POSIX_SEM -> Os.semUnlink(entry.name());
+            case POSIX_MQ -> Os.mqUnlink(entry.name());
+            case SYSV_SHM -> stillSameSysV(entry) && Os.shmRemove(entry.id());
+            case SYSV_SEM -> Os.semRemove(entry.id());
+            case FILE -> deleteFile(Path.of(entry.name()));
+        };
+        forget(entry.kind(), entry.name(), entry.id());
+        return removed;
+    }
+
+    private static boolean stillSameSysV(Entry entry) {
+        try {
+            return Os.shmStat(entry.id()).key() == entry.key();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean deleteFile(Path path) {
+        try {
+            return Files.deleteIfExists(path);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static Optional<Entry> read(Path file) {
         try {
             return Optional.of(JSON.readValue(file.toFile(), Entry.class));

@@ -79,6 +79,38 @@ public sealed interface SegmentAddress {
         }
     }
 
+    /**
+     * The address as one command-line word for participant processes: {@code posix:/name},
+     * {@code sysv-id:ID}, {@code file:/path}. {@link #decode} reads it back.
+     */
+    default String encode() {
+        return switch (this) {
+            case Posix p -> "posix:" + p.name();
+            case SysVKey k when k.id() >= 0 -> "sysv-id:" + k.id();
+            case SysVKey k -> "sysv-key:" + k.key();
+            case SysVId i -> "sysv-id:" + i.id();
+            case MappedFile f -> "file:" + f.path().toAbsolutePath();
+        };
+    }
+
+    /** Reads an address written by {@link #encode}. */
+    static SegmentAddress decode(String word) {
+        int colon = word.indexOf(':');
+        String kind = colon < 0 ? "" : word.substring(0, colon);
+        String value = colon < 0 ? word : word.substring(colon + 1);
+        try {
+            return switch (kind) {
+                case "posix" -> new Posix(value);
+                case "sysv-id" -> new SysVId(Integer.parseInt(value));
+                case "sysv-key" -> new SysVKey(Integer.parseInt(value));
+                case "file" -> new MappedFile(Path.of(value));
+                default -> throw new InvalidInputException("segment address: expected posix:/NAME, sysv-id:ID, sysv-key:KEY or file:PATH (got \"" + word + "\")");
+            };
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("segment address: the number in \"" + word + "\" is not valid");
+        }
+    }
+
     /** The key {@code ftok(path, projId)} gives; the path must exist and projId be 1..255. */
     static SysVKey ftok(Path path, int projId) {
         if (projId < 1 || projId > 255) {

@@ -1,0 +1,72 @@
+package dev.shmlab.launch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place that knows how to start a participant process. From a jar or class path it is
+ * {@code java [options] -cp CLASSPATH dev.shmlab.participant.ParticipantMain ARGS}; inside the
+ * packaged app it is the app's second launcher ({@code bin/shmlab-participant ARGS}), found
+ * through the {@code jpackage.app-path} property that jpackage's launcher sets.
+ */
+public final class ParticipantCommand {
+    static final String MAIN_CLASS = "dev.shmlab.participant.ParticipantMain";
+    /** The environment variable a jpackage launcher exports; a child launcher that inherits it fails to start. */
+    static final String JPACKAGE_LAUNCHER_ENV = "_JPACKAGE_LAUNCHER";
+
+    private ParticipantCommand() {
+    }
+
+    /** The command line for participant {@code index} of the segment at {@code address}. */
+    public static List<String> forParticipant(String encodedAddress, int index) {
+        List<String> command = new ArrayList<>(launcherPrefix());
+        command.add(encodedAddress);
+        command.add(Integer.toString(index));
+        command.add(Long.toString(ProcessHandle.current().pid()));
+        return command;
+    }
+
+    /** A process builder for the command, with an environment a participant can start in. */
+    public static ProcessBuilder builder(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.remove(JPACKAGE_LAUNCHER_ENV);
+        return builder;
+    }
+
+    private static List<String> launcherPrefix() {
+        Path packaged = packagedParticipantLauncher();
+        if (packaged != null) {
+            return List.of(packaged.toString());
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> prefix = new ArrayList<>(List.of(java,
+                "--enable-native-access=ALL-UNNAMED",
+                // A participant is small and short-lived: one GC thread and a small heap start fastest.
+                "-XX:+UseSerialGC", "-Xms16m", "-Xss512k",
+                "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + sharedArchive(),
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-cp", System.getProperty("java.class.path")));
+        prefix.add(MAIN_CLASS);
+        return prefix;
+    }
+
+    /** A class-data archive per user, so later participants start from a snapshot of loaded classes. */
+    private static String sharedArchive() {
+        String user = System.getProperty("user.name", "user");
+        return Path.of(System.getProperty("java.io.tmpdir"), "shmlab-participant-" + user + "-"
+                + Integer.toHexString(System.getProperty("java.class.path").hashCode()) + ".jsa").toString();
+    }
+
+    private static Path packagedParticipantLauncher() {
+        String appPath = System.getProperty("jpackage.app-path");
+        if (appPath == null) {
+            return null;
+        }
+        Path launcher = Path.of(appPath).resolveSibling("shmlab-participant");
+        return Files.isExecutable(launcher) ? launcher : null;
+    }
+}

@@ -1,0 +1,389 @@
+package dev.shmlab.launch;
+
+import dev.shmlab.layout.ControlBlock;
+import dev.shmlab.layout.LabSegment;
+import dev.shmlab.layout.ParticipantSnapshot;
+import dev.shmlab.layout.ParticipantState;
+import dev.shmlab.os.Os;
+import dev.shmlab.os.ProcStat;
+import dev.shmlab.scenario.RunPlan;
+import dev.shmlab.scenario.Scenario;
+import dev.shmlab.scenario.ScenarioParams;
+import dev.shmlab.scenario.ScenarioResources;
+import dev.shmlab.shm.ObjectRegistry;
+import dev.shmlab.shm.PosixNames;
+import dev.shmlab.shm.Segment;
+import dev.shmlab.shm.Segments;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * One run of a scenario: creates the lab segment, prepares the scenario's objects, starts one
+ * process per participant, watches them and, at the end, stops whatever still runs and removes
+ * every kernel object of the run — including objects participants created and could not remove.
+ *
+ * <p>A participant that exits with a failure, dies, or whose heartbeat stops for
+ * {@link #HEARTBEAT_TIMEOUT_NANOS} fails the run; the others are stopped: control-block STOP,
+ * then SIGTERM after {@link #STOP_GRACE}, then SIGKILL.
+ */
+public final class Run implements AutoCloseable {
+    /** A participant silent this long is reported dead (its heartbeat beats every 100 ms). */
+    public static final long HEARTBEAT_TIMEOUT_NANOS = 1_000_000_000L;
+    /** How long participants get to obey STOP before SIGTERM, and SIGTERM before SIGKILL. */
+    public static final Duration STOP_GRACE = Duration.ofMillis(1000);
+    private static final long SUPERVISE_INTERVAL_MILLIS = 10;
+
+    /** Receives every line a participant prints. */
+    @FunctionalInterface
+    public interface OutputListener {
+        void line(int participant, String name, String text, boolean error);
+    }
+
+    private final Scenario scenario;
+    private final ScenarioParams params;
+    private final RunPlan plan;
+    private final RunOptions options;
+    private final OutputListener output;
+    private final Segment segment;
+    private final LabSegment lab;
+    private final ScenarioResources resources;
+    private final List<Process> processes = new ArrayList<>();
+    private final List<Thread> pumps = new ArrayList<>();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
+    private final String[] exits;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final long startNanos = System.nanoTime();
+    private volatile boolean stopping;
+    private volatile RunResult result;
+    private Thread supervisor;
+
+    private Run(Scenario scenario, ScenarioParams params, RunOptions options, OutputListener output) {
+        this.scenario = scenario;
+        this.params = params;
+        this.plan = scenario.plan(params);
+        this.options = options;
+        this.output = output;
+        this.exits = new String[plan.participants().size()];
+        this.segment = createSegment(scenario.name(), plan);
+        try {
+            this.lab = LabSegment.format(segment.memory(), plan.geometry(), scenario.name(), plan.participants().size(), params.toJson());
+            lab.control().setPaceNanos(options.pace().toNanos());
+            if (options.startPaused()) {
+                lab.control().setCommand(ControlBlock.Command.PAUSE);
+            }
+            this.resources = scenario.prepare(lab, params);
+        } catch (RuntimeException e) {
+            segment.close();
+            segment.remove();
+            throw e;
+        }
+    }
+
+    /** Creates the segment, prepares the scenario and starts every participant. */
+    public static Run start(Scenario scenario, ScenarioParams params, RunOptions options, OutputListener output) {
+        Run run = new Run(scenario, params, options, output);
+        try {
+            run.launchAll();
+        } catch (RuntimeException e) {
+            run.failures.add("could not start the participants: " + e.getMessage());
+            run.shutdown();
+            throw e;
+        }
+        return run;
+    }
+
+    private static Segment createSegment(String scenario, RunPlan plan) {
+        long size = plan.geometry().totalLength();
+        return switch (plan.backend()) {
+            case POSIX -> Segments.createPosix(PosixNames.random(scenario), size, Segments.DEFAULT_MODE);
+            case SYSV -> Segments.createSysV(Os.IPC_PRIVATE, size, Segments.DEFAULT_MODE);
+            case FILE -> Segments.createFile(Path.of(System.getProperty("java.io.tmpdir"),
+                    "shmlab-" + scenario + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ".seg"),
+                    size, Segments.DEFAULT_MODE);
+        };
+    }
+
+    private void launchAll() {
+        lab.control().markRunStart(System.nanoTime());
+        String address = segment.address().encode();
+        for (int i = 0; i < plan.participants().size(); i++) {
+            List<String> command = ParticipantCommand.forParticipant(address, i);
+            try {
+                Process p = ParticipantCommand.builder(command).start();
+                processes.add(p);
+                String name = plan.participants().get(i).name();
+                pumps.add(pump(i, name, p.getInputStream(), false));
+                pumps.add(pump(i, name, p.getErrorStream(), true));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start participant " + i + " (" + command.getFirst() + ")", e);
+            }
+        }
+        supervisor = Thread.ofPlatform().daemon().name("run-supervisor").start(this::supervise);
+    }
+
+    private Thread pump(int index, String name, java.io.InputStream in, boolean error) {
+        return Thread.ofPlatform().daemon().name("out-" + name).start(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    output.line(index, name, line, error);
+                }
+            } catch (IOException ignored) {
+                // the process is gone; its exit is handled by the supervisor
+            }
+        });
+    }
+
+    private void supervise() {
+        long deadline = startNanos + options.timeout().toNanos();
+        while (true) {
+            boolean allExited = true;
+            for (int i = 0; i < processes.size(); i++) {
+                allExited &= checkParticipant(i);
+            }
+            if (allExited) {
+                break;
+            }
+            if (!stopping && System.nanoTime() - deadline > 0) {
+                failures.add("the run did not finish within " + options.timeout().toSeconds() + " s (--timeout)");
+                requestStop();
+            }
+            sleepMillis(SUPERVISE_INTERVAL_MILLIS);
+        }
+        finish();
+    }
+
+    /** Returns true once participant i has exited (and records how). */
+    private boolean checkParticipant(int i) {
+        Process p = processes.get(i);
+        String name = plan.participants().get(i).name();
+        if (!p.isAlive()) {
+            if (exits[i] == null) {
+                int code = p.exitValue();
+                exits[i] = describeExit(code);
+                if (code != 0 && !stopping) {
+                    failures.add("participant " + name + " (pid " + p.pid() + ") " + exits[i]);
+                    requestStop();
+                }
+            }
+            return true;
+        }
+        long heartbeat = lab.participant(i).heartbeatNanos();
+        if (!stopping && heartbeat != 0 && System.nanoTime() - heartbeat > HEARTBEAT_TIMEOUT_NANOS) {
+            boolean stopped = ProcStat.read(p.pid()).map(ProcStat::stopped).orElse(false);
+            failures.add("participant " + name + " (pid " + p.pid() + ") " + (stopped ? "is stopped (SIGSTOP)" : "stopped responding")
+                    + ": no heartbeat for " + (System.nanoTime() - heartbeat) / 1_000_000 + " ms");
+            requestStop();
+        }
+        return false;
+    }
+
+    static String describeExit(int code) {
+        if (code == 0) {
+            return "finished";
+        }
+        if (code > 128 && code < 128 + 65) {
+            int signal = code - 128;
+            return "died: killed by " + signalName(signal);
+        }
+        return switch (code) {
+            case 2 -> "failed: bad arguments or segment (exit 2)";
+            case 3 -> "failed (exit 3)";
+            case 4 -> "exited: its parent process died (exit 4)";
+            default -> "exited with code " + code;
+        };
+    }
+
+    static String signalName(int signal) {
+        return switch (signal) {
+            case 9 -> "SIGKILL";
+            case 15 -> "SIGTERM";
+            case 6 -> "SIGABRT";
+            case 11 -> "SIGSEGV";
+            case 7 -> "SIGBUS";
+            case 2 -> "SIGINT";
+            case 1 -> "SIGHUP";
+            default -> "signal " + signal;
+        };
+    }
+
+    /** Tells every participant to stop; SIGTERM and SIGKILL follow for those that do not. */
+    public void requestStop() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        lab.control().setCommand(ControlBlock.Command.STOP);
+        Thread.ofPlatform().daemon().name("run-stopper").start(this::escalate);
+    }
+
+    private void escalate() {
+        if (waitAllExited(STOP_GRACE)) {
+            return;
+        }
+        processes.stream().filter(Process::isAlive).forEach(Process::destroy);
+        if (waitAllExited(STOP_GRACE)) {
+            return;
+        }
+        processes.stream().filter(Process::isAlive).forEach(Process::destroyForcibly);
+    }
+
+    private boolean waitAllExited(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Process p : processes) {
+            long left = deadline - System.nanoTime();
+            try {
+                if (left <= 0 || !p.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    return false;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void finish() {
+        for (Thread pump : pumps) {
+            try {
+                pump.join(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<ParticipantOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < processes.size(); i++) {
+            outcomes.add(new ParticipantOutcome(lastSnapshot(i), processes.get(i).exitValue(), exits[i]));
+        }
+        List<Scenario.Finding> findings = List.of();
+        try {
+            findings = scenario.verdict(lab, params);
+        } catch (RuntimeException e) {
+            failures.add("could not read the run's findings: " + e.getMessage());
+        }
+        result = new RunResult(scenario.name(), params, segment.address().display(), Duration.ofNanos(System.nanoTime() - startNanos),
+                outcomes, findings, failures, scenario.integrityRequired(params));
+        releaseKernelObjects();
+        finished.countDown();
+    }
+
+    private ParticipantSnapshot lastSnapshot(int i) {
+        ParticipantSnapshot s = lab.participant(i).read().orElseGet(() -> emptySnapshot(i));
+        if (processes.get(i).exitValue() != 0 && !s.state().isFinal()) {
+            return s.withState(ParticipantState.DEAD);
+        }
+        return s;
+    }
+
+    private ParticipantSnapshot emptySnapshot(int i) {
+        return new ParticipantSnapshot(i, plan.participants().get(i).name(), processes.get(i).pid(), plan.participants().get(i).role(),
+                ParticipantState.DEAD, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** Removes the scenario's objects, whatever participants created and left, and the lab segment. */
+    private void releaseKernelObjects() {
+        try {
+            resources.close();
+        } catch (RuntimeException e) {
+            failures.add("could not remove a scenario object: " + e.getMessage());
+        }
+        Set<Long> pids = processes.stream().map(Process::pid).collect(Collectors.toSet());
+        for (ObjectRegistry.Entry entry : ObjectRegistry.entries()) {
+            if (pids.contains(entry.creatorPid())) {
+                try {
+                    ObjectRegistry.removeObject(entry);
+                } catch (RuntimeException e) {
+                    failures.add("could not remove " + entry.kind() + " " + entry.name() + ": " + e.getMessage());
+                }
+            }
+        }
+        segment.close();
+        segment.remove();
+    }
+
+    /** Waits for the end of the run (at most the timeout plus the stop grace) and returns its result. */
+    public RunResult await() {
+        try {
+            if (!finished.await(options.timeout().toMillis() + 4 * STOP_GRACE.toMillis() + 5000, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("run supervisor did not finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            requestStop();
+            throw new IllegalStateException("interrupted while waiting for the run", e);
+        }
+        return result;
+    }
+
+    /** Stops the run if still going, waits for it and releases everything. Idempotent. */
+    public void shutdown() {
+        if (supervisor == null) {
+            processes.forEach(Process::destroyForcibly);
+            finish();
+            return;
+        }
+        requestStop();
+        await();
+    }
+
+    @Override
+    public void close() {
+        if (finished.getCount() > 0) {
+            shutdown();
+        }
+    }
+
+    public LabSegment lab() {
+        return lab;
+    }
+
+    public Segment segment() {
+        return segment;
+    }
+
+    public ControlBlock control() {
+        return lab.control();
+    }
+
+    public RunPlan plan() {
+        return plan;
+    }
+
+    public boolean isFinished() {
+        return finished.getCount() == 0;
+    }
+
+    /** The PID of participant i's process. */
+    public long pid(int i) {
+        return processes.get(i).pid();
+    }
+
+    /** Sends a signal to participant i (fault injection: SIGKILL, SIGSTOP, SIGCONT). */
+    public boolean signal(int i, int signal) {
+        Process p = processes.get(i);
+        return p.isAlive() && Os.kill((int) p.pid(), signal);
+    }
+
+    private static void sleepMillis(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.shmlab.participant;
+
+import dev.shmlab.ShmlabException;
+import dev.shmlab.layout.LabSegment;
+import dev.shmlab.layout.ParticipantState;
+import dev.shmlab.scenario.Catalog;
+import dev.shmlab.scenario.RunPlan;
+import dev.shmlab.scenario.Scenario;
+import dev.shmlab.scenario.ScenarioParams;
+import dev.shmlab.shm.Segment;
+import dev.shmlab.shm.SegmentAddress;
+import dev.shmlab.shm.Segments;
+import java.time.Duration;
+
+/**
+ * The {@code main} of a participant process:
+ * {@code ParticipantMain SEGMENT INDEX PARENT_PID}. It attaches to the lab segment, finds its
+ * scenario, role and parameters there, publishes its state while it runs the role, obeys the
+ * control block, and exits within 2 s if its parent dies.
+ *
+ * <p>Exit codes: 0 done (or stopped on request), 3 the role failed, 4 the parent died, 2 bad
+ * arguments or segment.
+ */
+public final class ParticipantMain {
+    public static final int EXIT_DONE = 0;
+    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_FAILED = 3;
+    public static final int EXIT_PARENT_DIED = 4;
+
+    private ParticipantMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (args.length != 3) {
+            System.err.println("usage: ParticipantMain SEGMENT INDEX PARENT_PID");
+            return EXIT_BAD_INPUT;
+        }
+        Segment segment;
+        LabSegment lab;
+        int index;
+        long parentPid;
+        try {
+            index = Integer.parseInt(args[1]);
+            parentPid = Long.parseLong(args[2]);
+            segment = Segments.open(SegmentAddress.decode(args[0]), false);
+            lab = LabSegment.attach(segment.memory(), Duration.ofSeconds(5));
+        } catch (ShmlabException | NumberFormatException e) {
+            System.err.println("participant: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        Scenario scenario = Catalog.byName(lab.scenario());
+        ScenarioParams params = ScenarioParams.fromJson(lab.paramsJson());
+        RunPlan plan = scenario.plan(params);
+        RunPlan.Participant me = plan.participants().get(index);
+        ParticipantRuntime runtime = new ParticipantRuntime(lab, index, me.name(), plan.participants().size(), params, parentPid);
+        return runtime.execute(() -> scenario.run(me.role(), runtime), me.role());
+    }
+
+    /** A role body that may throw. */
+    @FunctionalInterface
+    interface Body {
+        void run() throws Exception;
+    }
+
+    static int exitCodeFor(ParticipantState state) {
+        return state == ParticipantState.DONE ? EXIT_DONE : EXIT_FAILED;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.shmlab.scenario;
+
+import dev.shmlab.layout.LabSegment;
+import java.util.List;
+
+/**
+ * One entry of the catalogue: parameters, the participants it needs, what each role does, and
+ * what is left to say about a finished run. Implementations are stateless; the same object serves
+ * the launcher (plan, prepare, verdict) and each participant process (role bodies).
+ */
+public interface Scenario {
+    /** The name used on the command line, e.g. {@code round-robin}. */
+    String name();
+
+    /** One line for {@code shmlab scenarios} and the window's catalogue. */
+    String summary();
+
+    /** The seed document this scenario reproduces, e.g. {@code 004}. */
+    String seed();
+
+    /** A few sentences: what it shows, how it differs from its seed. */
+    String description();
+
+    List<ParamSpec> parameters();
+
+    /** Decides participants, segment size and sync objects for checked parameters (may reject combinations). */
+    RunPlan plan(ScenarioParams params);
+
+    /**
+     * Runs in the launcher after the lab segment is formatted and before any participant starts:
+     * initialise in-segment objects and create named ones (registering each in the sync records).
+     * Returns what must be removed at the end.
+     */
+    default ScenarioResources prepare(LabSegment lab, ScenarioParams params) {
+        return ScenarioResources.none();
+    }
+
+    /** The body of role {@code role} (as numbered in the plan), run in a participant process. */
+    void run(int role, RoleContext context) throws Exception;
+
+    /** The pseudo-code lines of a role, in the shape of the seed's C; step ids index this list. */
+    default List<String> pseudoCode(int role) {
+        return List.of();
+    }
+
+    /** Run-level findings read from the segment after the participants ended (e.g. lost increments). */
+    default List<Finding> verdict(LabSegment lab, ScenarioParams params) {
+        return List.of();
+    }
+
+    /** Whether lost, duplicated or corrupted messages fail a run with these parameters. */
+    default boolean integrityRequired(ScenarioParams params) {
+        return true;
+    }
+
+    /** One run-level number with a name; {@code bad} marks an integrity failure. */
+    record Finding(String name, long value, boolean bad) {
+    }
+}
