@@ -73,6 +73,9 @@ interface LibC extends Library {
     /** semctl(2) for SETVAL: 0 or -1 with EINVAL, ERANGE, EPERM. */
     int semctl(int semid, int semnum, int cmd, int value);
 
+    /** semctl(2) for IPC_STAT: fills a 104-byte struct semid_ds; 0 or -1 with EINVAL, EIDRM, EACCES. */
+    int semctl(int semid, int semnum, int cmd, Pointer buf);
+
     // ---- POSIX semaphores: <semaphore.h>
 
     /** sem_open(3): returns a sem_t*, or SEM_FAILED (NULL) with EEXIST, ENOENT, EACCES, EINVAL. */

@@ -63,6 +63,8 @@ public final class Os {
     private static final int STAT_SIZE = 144;
     /** struct shmid_ds (x86-64); 112 bytes. */
     private static final int SHMID_DS_SIZE = 112;
+    /** struct semid_ds (x86-64): sem_nsems at 80; 104 bytes. */
+    private static final int SEMID_DS_SIZE = 104;
 
     /** Per-thread scratch memory for timespec/sembuf/out-parameters, so hot waits never allocate. */
     private static final ThreadLocal<Memory> SCRATCH = ThreadLocal.withInitial(() -> new Memory(64));
@@ -270,6 +272,16 @@ public final class Os {
             throw new NativeException("semctl", "id=" + semId + ", sem=" + semNum + ", cmd=" + cmd, Native.getLastError());
         }
         return value;
+    }
+
+    /** semctl(IPC_STAT): how many semaphores the set holds. */
+    public static int semCount(int semId) {
+        try (Memory ds = new Memory(SEMID_DS_SIZE)) {
+            if (LibC.INSTANCE.semctl(semId, 0, IPC_STAT, ds) != 0) {
+                throw new NativeException("semctl(IPC_STAT)", "id=" + semId, Native.getLastError());
+            }
+            return (int) ds.getLong(80);
+        }
     }
 
     public static void semSetValue(int semId, int semNum, int value) {

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shmlab.os.Os;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,13 +45,32 @@ public final class ObjectRegistry {
                     .orElse(false);
         }
 
+        /**
+         * The entry's file: kind and sanitised name. Names near NAME_MAX would overflow the file
+         * system's own 255-byte limit once prefixed, so long ones keep a head plus a hash of the
+         * whole name (the full name stays inside the entry).
+         */
         String fileName() {
             String what = name != null ? name.replaceAll("[^A-Za-z0-9._-]", "_") : Integer.toString(id);
+            if (what.length() > MAX_NAME_PART) {
+                what = what.substring(0, MAX_NAME_PART - 17) + "-" + HexFormat.of().formatHex(sha256(name), 0, 8);
+            }
             return kind.name().toLowerCase(java.util.Locale.ROOT) + "__" + what + ".json";
         }
     }
 
+    /** Room for the name inside a 255-byte file name, after the longest kind prefix and ".json". */
+    private static final int MAX_NAME_PART = 200;
+
     private ObjectRegistry() {
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** The registry directory, created 0700 on first use. */
