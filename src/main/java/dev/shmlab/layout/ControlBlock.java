@@ -3,6 +3,7 @@ package dev.shmlab.layout;
 import static dev.shmlab.layout.LabLayoutDescriptor.*;
 
 import dev.shmlab.shm.SharedMemory;
+import dev.shmlab.sync.FutexWord;
 
 /**
  * The control block: what the person running the lab wants (run, pause, stop), the pace, step
@@ -50,9 +51,12 @@ public final class ControlBlock {
         return memory.getLongAcquire(RUN_START_NANOS_OFFSET);
     }
 
-    /** The offset of the 32-bit word participants futex-wait on while paused, within the control block. */
-    public SharedMemory wakeWord() {
-        return memory.slice(WAKE_WORD_OFFSET, 4);
+    /**
+     * The counted futex word (value, then sleeper count: 8 bytes) that participants sleep on while
+     * paused or pacing; every change bumps it and wakes them.
+     */
+    public FutexWord wakeWord() {
+        return FutexWord.counted(memory, WAKE_WORD_OFFSET);
     }
 
     public void setCommand(Command command) {
@@ -83,5 +87,6 @@ public final class ControlBlock {
     private void changed() {
         memory.getAndAddLong(GENERATION_OFFSET, 1);
         memory.getAndAddInt(WAKE_WORD_OFFSET, 1);
+        wakeWord().wakeAll();
     }
 }

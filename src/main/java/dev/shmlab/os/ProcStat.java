@@ -14,7 +14,7 @@ public record ProcStat(long pid, char state, int lastCpu) {
     /** Reads /proc/PID/stat; empty when the process is gone. */
     public static Optional<ProcStat> read(long pid) {
         try {
-            String text = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String text = ProcFiles.read(Path.of("/proc", Long.toString(pid), "stat"));
             // Field 2 (comm) may contain spaces and parentheses: parse from the last ')'.
             int close = text.lastIndexOf(')');
             String[] f = text.substring(close + 2).trim().split(" ");

@@ -65,7 +65,7 @@ final class ParticipantRuntime implements RoleContext {
         this.stats = new ParticipantPublisher(record);
         this.control = lab.control();
         this.events = lab.events();
-        this.wake = FutexWord.of(control.wakeWord(), 0);
+        this.wake = control.wakeWord();
     }
 
     /** Runs the role with heartbeat, parent watch and SIGTERM handling; returns the exit code. */
@@ -237,7 +237,7 @@ final class ParticipantRuntime implements RoleContext {
         if (before != ParticipantState.PAUSED) {
             stats.state(ParticipantState.PAUSED);
         }
-        int word = wake.value();
+        int word = wake.getAcquire();
         if (control.generation() == seenGeneration) {
             wake.waitWhile(word, SLICE_NANOS);
         }
@@ -251,7 +251,7 @@ final class ParticipantRuntime implements RoleContext {
         long deadline = System.nanoTime() + paceNanos;
         long left;
         while ((left = deadline - System.nanoTime()) > 0 && !stopRequested) {
-            int word = wake.value();
+            int word = wake.getAcquire();
             wake.waitWhile(word, Math.min(left, SLICE_NANOS));
             long generation = control.generation();
             if (generation != seenGeneration) {
@@ -262,6 +262,11 @@ final class ParticipantRuntime implements RoleContext {
                 }
             }
         }
+    }
+
+    @Override
+    public boolean isPaced() {
+        return paced || paused;
     }
 
     @Override

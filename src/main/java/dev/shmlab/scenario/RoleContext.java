@@ -40,6 +40,9 @@ public interface RoleContext {
     /** True once the run was told to stop or this process is terminating. */
     boolean stopRequested();
 
+    /** Whether the run is paced or paused, so every hop and line should be shown. */
+    boolean isPaced();
+
     /** Appends a message hop to the event ring (sampled at high rates). */
     void hop(long messageSeq, int from, int to, int sizeBytes);
 

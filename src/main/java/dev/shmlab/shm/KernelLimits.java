@@ -62,7 +62,8 @@ public final class KernelLimits {
 
     private static long readLong(Path path, long fallback) {
         try {
-            return Long.parseLong(Files.readString(path).trim());
+            long value = Long.parseUnsignedLong(dev.shmlab.os.ProcFiles.read(path).trim());
+            return value < 0 ? Long.MAX_VALUE : value;
         } catch (IOException | NumberFormatException e) {
             return fallback;
         }

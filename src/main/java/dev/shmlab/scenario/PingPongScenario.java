@@ -1,0 +1,314 @@
+package dev.shmlab.scenario;
+
+import dev.shmlab.ShmlabException;
+import dev.shmlab.layout.LabSegment;
+import dev.shmlab.layout.ParticipantPublisher;
+import dev.shmlab.layout.SyncObjectKind;
+import dev.shmlab.shm.Backend;
+import dev.shmlab.shm.SharedMemory;
+import dev.shmlab.sync.CountingSemaphore;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Seed 000: a writer and a reader share one slot. In latency mode the reader echoes every message
+ * (one-way latency = round trip / 2); in throughput mode the writer fills the slot, the reader
+ * copies it out and clears the flag (the seed's handshake). Every message carries a sequence
+ * number and a checksum and is checked on arrival.
+ *
+ * <pre>
+ * data area:    0 flag (int; futex sleepers at 4)   64 received count (long)
+ *            4096 message header: 0 seq (long) 8 from 12 to 16 size 20 checksum (ints)
+ *            4160 payload: byte 0 = 'A' + (seq-1) % 26, seq in every 4 KiB word and the last 8 bytes
+ * </pre>
+ */
+public final class PingPongScenario implements Scenario {
+    static final long FLAG_OFFSET = 0;
+    static final long HEADER_OFFSET = 4096;
+    static final long PAYLOAD_OFFSET = HEADER_OFFSET + 64;
+    static final int WRITER = 0;
+    static final int READER = 1;
+    public static final long MAX_SIZE_BYTES = 128L << 20;
+
+    private static final List<String> SYNC_MODES = List.of("spin", "yield", "futex", "sem", "named-sem");
+
+    @Override
+    public String name() {
+        return "ping-pong";
+    }
+
+    @Override
+    public String summary() {
+        return "a writer and a reader share one slot: latency per message and MB/s over size and count";
+    }
+
+    @Override
+    public String seed() {
+        return "000";
+    }
+
+    @Override
+    public String description() {
+        return "The seed's POSIX writer/reader with a spin flag, made measurable: latency mode echoes every message and "
+                + "reports one-way latency percentiles; throughput mode reproduces the seed's single-slot hand-off and "
+                + "reports MB/s. Choose how the sides wait (spin, yield, futex, semaphores) and where the slot lives "
+                + "(POSIX, System V, a mapped file). Every message is checked by sequence number and checksum.";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(
+                ParamSpec.choice("mode", "latency", List.of("latency", "throughput"), "echo every message, or stream one way"),
+                ParamSpec.size("size", 1024, 1, MAX_SIZE_BYTES, "bytes per message"),
+                ParamSpec.integer("count", 1000, 1, 100_000_000, "messages measured"),
+                ParamSpec.integer("warmup", 1000, 0, 10_000_000, "messages exchanged first and not measured"),
+                ParamSpec.choice("sync", "spin", SYNC_MODES, "how each side waits for the other"),
+                ParamSpec.choice("backend", "posix", List.of("posix", "sysv", "file"), "where the segment lives"),
+                ParamSpec.choice("verify", "stamped", List.of("stamped", "full"), "checksum sampled words or every byte"));
+    }
+
+    @Override
+    public RunPlan plan(ScenarioParams p) {
+        String sync = p.getString("sync");
+        List<RunPlan.SyncObject> objects = switch (sync) {
+            case "sem" -> List.of(new RunPlan.SyncObject(SyncObjectKind.UNNAMED_SEMAPHORE, "request"),
+                    new RunPlan.SyncObject(SyncObjectKind.UNNAMED_SEMAPHORE, "reply"));
+            case "named-sem" -> List.of(new RunPlan.SyncObject(SyncObjectKind.NAMED_SEMAPHORE, "request"),
+                    new RunPlan.SyncObject(SyncObjectKind.NAMED_SEMAPHORE, "reply"));
+            case "futex" -> List.of(new RunPlan.SyncObject(SyncObjectKind.FUTEX, "flag"));
+            default -> List.of(new RunPlan.SyncObject(SyncObjectKind.SPIN_FLAG, "ready"));
+        };
+        Backend backend = Backend.valueOf(p.getString("backend").toUpperCase(Locale.ROOT));
+        return new RunPlan(backend, List.of(new RunPlan.Participant("writer", WRITER), new RunPlan.Participant("reader", READER)),
+                objects, 1024, PAYLOAD_OFFSET + p.getLong("size"));
+    }
+
+    @Override
+    public ScenarioResources prepare(LabSegment lab, ScenarioParams params) {
+        ScenarioResources resources = new ScenarioResources();
+        RunPlan plan = plan(params);
+        for (int i = 0; i < plan.syncObjects().size(); i++) {
+            SyncObjects.create(lab, plan, i, 0, resources);
+        }
+        return resources;
+    }
+
+    @Override
+    public List<String> pseudoCode(int role) {
+        return role == WRITER
+                ? List.of("fill(buf, 'A' + i % 26, size);", "memcpy(shm->buffer, buf, size);", "shm->ready = i;  /* release */",
+                "while (shm->ready != reply) ;  /* wait */", "i++;")
+                : List.of("while (shm->ready != i) ;  /* wait */", "memcpy(buf, shm->buffer, size);",
+                "printf(\"Received %zu bytes. First char: %c\\n\", size, buf[0]);", "shm->ready = reply;  /* release */");
+    }
+
+    @Override
+    public void run(int role, RoleContext ctx) {
+        try (Side side = new Side(ctx, role)) {
+            if (role == WRITER) {
+                side.write();
+            } else {
+                side.read();
+            }
+        }
+    }
+
+    /** One side of the slot, with its private message buffer. */
+    private static final class Side implements AutoCloseable {
+        private final RoleContext ctx;
+        private final int role;
+        private final ParticipantPublisher stats;
+        private final SharedMemory data;
+        private final MemorySegment slot;
+        private final Arena arena = Arena.ofConfined();
+        private final MemorySegment buffer;
+        private final int size;
+        private final long count;
+        private final long warmup;
+        private final boolean latency;
+        private final boolean fullCheck;
+        private final SlotSignal signal;
+        private final List<AutoCloseable> opened = new ArrayList<>();
+
+        Side(RoleContext ctx, int role) {
+            this.ctx = ctx;
+            this.role = role;
+            this.stats = ctx.stats();
+            ScenarioParams p = ctx.params();
+            this.data = ctx.data();
+            this.size = Math.toIntExact(p.getLong("size"));
+            this.count = p.getLong("count");
+            this.warmup = p.getLong("warmup");
+            this.latency = p.getString("mode").equals("latency");
+            this.fullCheck = p.getString("verify").equals("full");
+            this.slot = data.segment().asSlice(PAYLOAD_OFFSET, size);
+            this.buffer = arena.allocate(size, 4096);
+            for (int i = 0; i < size; i++) {
+                buffer.set(ValueLayout.JAVA_BYTE, i, (byte) ('a' + i % 26));
+            }
+            this.signal = signalFor(p.getString("sync"));
+        }
+
+        private SlotSignal signalFor(String sync) {
+            int peer = 1 - role;
+            String peerName = role == WRITER ? "the reader" : "the writer";
+            return switch (sync) {
+                case "spin" -> new SlotSignal.Spin(data, FLAG_OFFSET, ctx, peer, peerName);
+                case "yield" -> new SlotSignal.Yield(data, FLAG_OFFSET, ctx, peer, peerName);
+                case "futex" -> new SlotSignal.Futex(data, FLAG_OFFSET, ctx, peer, peerName);
+                default -> {
+                    CountingSemaphore request = open(SyncObjects.openSemaphore(ctx.lab(), 0));
+                    CountingSemaphore reply = open(SyncObjects.openSemaphore(ctx.lab(), 1));
+                    yield role == WRITER
+                            ? new SlotSignal.Semaphores(data, FLAG_OFFSET, ctx, peer, peerName, request, reply)
+                            : new SlotSignal.Semaphores(data, FLAG_OFFSET, ctx, peer, peerName, reply, request);
+                }
+            };
+        }
+
+        private <T extends AutoCloseable> T open(T resource) {
+            opened.add(resource);
+            return resource;
+        }
+
+        void write() {
+            long total = warmup + count;
+            long measuredStart = 0;
+            long prev = System.nanoTime();
+            for (long seq = 1; seq <= total; seq++) {
+                if (!ctx.checkpoint(0)) {
+                    return;
+                }
+                if (seq == warmup + 1) {
+                    measuredStart = System.nanoTime();
+                    prev = measuredStart;
+                }
+                send(seq, WRITER, READER);
+                int expected = latency ? (int) (2 * seq) : 0;
+                if (!signal.await(expected)) {
+                    return;
+                }
+                if (latency) {
+                    receive(seq, READER, WRITER);
+                }
+                long now = System.nanoTime();
+                if (seq > warmup) {
+                    stats.recordLatency(latency ? (now - prev) / 2 : now - prev);
+                }
+                prev = now;
+                stats.publishIfDue(now);
+            }
+            report(System.nanoTime() - measuredStart);
+        }
+
+        void read() {
+            ctx.out("Shared memory receiver ready.");
+            LinePrinter lines = new LinePrinter(ctx, false);
+            long total = warmup + count;
+            for (long seq = 1; seq <= total; seq++) {
+                if (!ctx.checkpoint(0)) {
+                    return;
+                }
+                int expected = latency ? (int) (2 * seq - 1) : (int) seq;
+                if (!signal.await(expected)) {
+                    return;
+                }
+                receive(seq, WRITER, READER);
+                if ((seq & 63) == 1 || ctx.isPaced()) {
+                    long now = System.nanoTime();
+                    if (lines.due(now)) {
+                        lines.print("Received " + size + " bytes. First char: " + (char) buffer.get(ValueLayout.JAVA_BYTE, 0), now);
+                    } else {
+                        lines.skip();
+                    }
+                    stats.publishIfDue(now);
+                }
+                if (latency) {
+                    send(seq, READER, WRITER);
+                    signal.publish((int) (2 * seq));
+                } else {
+                    signal.publish(0);
+                }
+            }
+            lines.finish();
+            ctx.out("Reader received " + stats.received + " messages (" + stats.bytesReceived + " bytes); "
+                    + "lost " + stats.lost + ", duplicated " + stats.duplicated + ", corrupted " + stats.corrupted + ".");
+        }
+
+        /** Fills the private buffer for message seq, copies it into the slot and raises the flag. */
+        private void send(long seq, int from, int to) {
+            buffer.set(ValueLayout.JAVA_BYTE, 0, (byte) ('A' + (seq - 1) % 26));
+            Checksums.stamp(buffer, size, seq);
+            long header = Checksums.header(seq, from, to, size);
+            int checksum = fullCheck ? Checksums.full(header, buffer, size) : Checksums.stamped(header, buffer, size);
+            MemorySegment.copy(buffer, 0, slot, 0, size);
+            data.putLong(HEADER_OFFSET, seq);
+            data.putInt(HEADER_OFFSET + 8, from);
+            data.putInt(HEADER_OFFSET + 12, to);
+            data.putInt(HEADER_OFFSET + 16, size);
+            data.putInt(HEADER_OFFSET + 20, checksum);
+            stats.sent++;
+            stats.bytesSent += size;
+            stats.lastSeq = seq;
+            if (role == from && (seq & 63) == 1 || ctx.isPaced()) {
+                ctx.hop(seq, from, to, size);
+            }
+            if (role == WRITER) {
+                signal.publish(latency ? (int) (2 * seq - 1) : (int) seq);
+            }
+        }
+
+        /** Copies the slot out and checks sequence and checksum. */
+        private void receive(long expectedSeq, int from, int to) {
+            long seq = data.getLong(HEADER_OFFSET);
+            int checksum = data.getInt(HEADER_OFFSET + 20);
+            MemorySegment.copy(slot, 0, buffer, 0, size);
+            long header = Checksums.header(seq, data.getInt(HEADER_OFFSET + 8), data.getInt(HEADER_OFFSET + 12), data.getInt(HEADER_OFFSET + 16));
+            int actual = fullCheck ? Checksums.full(header, buffer, size) : Checksums.stamped(header, buffer, size);
+            if (seq == expectedSeq && actual == checksum && data.getInt(HEADER_OFFSET + 8) == from && data.getInt(HEADER_OFFSET + 12) == to) {
+                stats.received++;
+                stats.bytesReceived += size;
+            } else if (seq < expectedSeq) {
+                stats.duplicated++;
+            } else if (seq > expectedSeq) {
+                stats.lost += seq - expectedSeq;
+                stats.received++;
+            } else {
+                stats.corrupted++;
+            }
+            stats.lastSeq = seq;
+        }
+
+        private void report(long measuredNanos) {
+            var h = stats.latencyHistogram();
+            double meanMs = measuredNanos / 1e6 / Math.max(1, count) / (latency ? 2 : 1);
+            if (latency) {
+                ctx.out(String.format(Locale.ROOT, "Latency per message: %.6f ms", meanMs));
+            } else {
+                double mbPerS = (double) size * count / 1e6 / (measuredNanos / 1e9);
+                ctx.out(String.format(Locale.ROOT, "Throughput: %.2f MB/s", mbPerS));
+                ctx.out(String.format(Locale.ROOT, "Time per message: %.6f ms", meanMs));
+            }
+            ctx.out(String.format(Locale.ROOT, "%s of %d messages of %d bytes: p50 %.3f us, p90 %.3f us, p99 %.3f us, p99.9 %.3f us, max %.3f us",
+                    latency ? "One-way latency" : "Hand-off time", count, size,
+                    h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3,
+                    h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3));
+        }
+
+        @Override
+        public void close() {
+            for (AutoCloseable c : opened) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new ShmlabException("could not close " + c + ": " + e.getMessage(), e);
+                }
+            }
+            arena.close();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.shmlab.scenario;
+
+import dev.shmlab.layout.LabSegment;
+import dev.shmlab.layout.SyncObjectKind;
+import dev.shmlab.layout.SyncObjectRecord;
+import dev.shmlab.shm.PosixNames;
+import dev.shmlab.sync.CountingSemaphore;
+import dev.shmlab.sync.NamedSemaphore;
+import dev.shmlab.sync.RobustMutex;
+import dev.shmlab.sync.SharedSemaphore;
+
+/**
+ * Creates a run's synchronisation objects from its plan (launcher side) and opens them again by
+ * index (participant and observer side). Each is described in the segment's sync records, so the
+ * window can show its value, holder and waiters.
+ */
+public final class SyncObjects {
+    private SyncObjects() {
+    }
+
+    /**
+     * Describes and creates sync object {@code index} with an initial value (semaphores), adding
+     * what must be destroyed or unlinked at the end to {@code resources}.
+     */
+    public static void create(LabSegment lab, RunPlan plan, int index, int initialValue, ScenarioResources resources) {
+        RunPlan.SyncObject spec = plan.syncObjects().get(index);
+        SyncObjectRecord record = lab.syncObject(index);
+        switch (spec.kind()) {
+            case NAMED_SEMAPHORE -> {
+                String name = PosixNames.random(spec.label().replaceAll("[^A-Za-z0-9]", ""));
+                NamedSemaphore sem = NamedSemaphore.create(name, initialValue);
+                record.setPosixName(name);
+                resources.add(() -> {
+                    sem.close();
+                    sem.unlink();
+                });
+            }
+            case UNNAMED_SEMAPHORE -> {
+                SharedSemaphore sem = SharedSemaphore.initialize(record.storage(), 0, initialValue, spec.label());
+                resources.add(sem::destroy);
+            }
+            case ROBUST_MUTEX -> {
+                RobustMutex mutex = RobustMutex.initialize(record.storage(), 0, spec.label());
+                resources.add(mutex::destroy);
+            }
+            default -> {
+                // futex words and spin flags need no kernel object: zeroed storage is their start
+            }
+        }
+        record.describe(spec.kind(), spec.label());
+    }
+
+    /** Opens semaphore {@code index} of a running lab (named or in-segment). */
+    public static CountingSemaphore openSemaphore(LabSegment lab, int index) {
+        SyncObjectRecord record = lab.syncObject(index);
+        return switch (record.kind()) {
+            case NAMED_SEMAPHORE -> NamedSemaphore.open(record.posixName());
+            case UNNAMED_SEMAPHORE -> SharedSemaphore.attach(record.storage(), 0, record.label());
+            default -> throw new IllegalStateException("sync object " + index + " (" + record.label() + ") is a "
+                    + record.kind() + ", not a semaphore");
+        };
+    }
+
+    /** Opens the robust mutex {@code index} of a running lab. */
+    public static RobustMutex openMutex(LabSegment lab, int index) {
+        SyncObjectRecord record = lab.syncObject(index);
+        if (record.kind() != SyncObjectKind.ROBUST_MUTEX) {
+            throw new IllegalStateException("sync object " + index + " (" + record.label() + ") is not a mutex");
+        }
+        return RobustMutex.attach(record.storage(), 0, record.label());
+    }
+}
