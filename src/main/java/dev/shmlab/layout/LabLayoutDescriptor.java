@@ -21,6 +21,7 @@ package dev.shmlab.layout;
  *     |   0 generation (long, release after every change)              |
  *     |   8 command (int: 0 run, 1 pause, 2 stop) 12 sync enabled (int)|
  *     |  16 pace ns (long)  24 step grant (long)  32 wake word (int)    |
+ *     |  36 wake sleepers (int)                                        |
  *     |  40 run start ns (long)                                        |
  * 640 +--------------------------------------------------------------+
  *     | PARTICIPANTS: capacity x 256, each 128-aligned, one writer     |

@@ -68,7 +68,8 @@ public final class PingPongScenario implements Scenario {
                 ParamSpec.integer("warmup", 1000, 0, 10_000_000, "messages exchanged first and not measured"),
                 ParamSpec.choice("sync", "spin", SYNC_MODES, "how each side waits for the other"),
                 ParamSpec.choice("backend", "posix", List.of("posix", "sysv", "file"), "where the segment lives"),
-                ParamSpec.choice("verify", "stamped", List.of("stamped", "full"), "checksum sampled words or every byte"));
+                ParamSpec.choice("verify", "stamped", List.of("stamped", "full"), "checksum sampled words or every byte"),
+                ParamSpec.integer("corrupt-every", 0, 0, 1_000_000_000, "fault injection: the writer damages every Nth message after checksumming it (0 = never)"));
     }
 
     @Override
@@ -132,6 +133,7 @@ public final class PingPongScenario implements Scenario {
         private final boolean latency;
         private final boolean fullCheck;
         private final SlotSignal signal;
+        private final long corruptEvery;
         private final List<AutoCloseable> opened = new ArrayList<>();
 
         Side(RoleContext ctx, int role) {
@@ -151,6 +153,7 @@ public final class PingPongScenario implements Scenario {
                 buffer.set(ValueLayout.JAVA_BYTE, i, (byte) ('a' + i % 26));
             }
             this.signal = signalFor(p.getString("sync"));
+            this.corruptEvery = p.getLong("corrupt-every");
         }
 
         private SlotSignal signalFor(String sync) {
@@ -246,6 +249,9 @@ public final class PingPongScenario implements Scenario {
             long header = Checksums.header(seq, from, to, size);
             int checksum = fullCheck ? Checksums.full(header, buffer, size) : Checksums.stamped(header, buffer, size);
             MemorySegment.copy(buffer, 0, slot, 0, size);
+            if (corruptEvery > 0 && role == WRITER && seq % corruptEvery == 0) {
+                slot.set(ValueLayout.JAVA_BYTE, 0, (byte) ~slot.get(ValueLayout.JAVA_BYTE, 0));
+            }
             data.putLong(HEADER_OFFSET, seq);
             data.putInt(HEADER_OFFSET + 8, from);
             data.putInt(HEADER_OFFSET + 12, to);

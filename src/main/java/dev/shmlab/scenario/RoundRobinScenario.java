@@ -78,7 +78,8 @@ public final class RoundRobinScenario implements Scenario {
         return List.of(
                 ParamSpec.integer("clients", 3, 2, 16, "number of client processes"),
                 ParamSpec.integer("messages", 30, 1, 10_000_000, "messages each client sends"),
-                ParamSpec.bool("print-all", false, "print every received message even at high rates"));
+                ParamSpec.bool("print-all", false, "print every received message even at high rates"),
+                ParamSpec.integer("corrupt-every", 0, 0, 1_000_000_000, "fault injection: each client damages every Nth message it sends after checksumming it (0 = never)"));
     }
 
     @Override
@@ -302,6 +303,10 @@ public final class RoundRobinScenario implements Scenario {
             ctx.checkpoint(6);
             int pairSeq = ++pairSeqOut[dest];
             shm.write(me, dest, text, pairSeq, System.nanoTime());
+            long corruptEvery = ctx.params().getLong("corrupt-every");
+            if (corruptEvery > 0 && (stats.sent + 1) % corruptEvery == 0) {
+                shm.memory().putByte(MemoryStruct.MESSAGE_OFFSET, (byte) '#');
+            }
             ctx.checkpoint(7);
             shm.packetNo(shm.packetNo() + 1);
             lab.getAndAddLong(clientOffset(me) + OWN_SENT_OFFSET, 1);

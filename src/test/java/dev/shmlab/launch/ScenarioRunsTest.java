@@ -68,4 +68,19 @@ class ScenarioRunsTest {
         assertThat(r.integrityHeld()).isTrue();
         assertThat(r.total(ParticipantSnapshot::received)).isEqualTo(4 * 500);
     }
+
+    @Test
+    void aMessageDamagedOnPurposeIsCountedAsCorrupted() {
+        RunResult r = run("ping-pong", Map.of("count", "100", "warmup", "0", "corrupt-every", "10", "mode", "throughput"));
+        assertThat(r.exitCode()).isEqualTo(RunResult.EXIT_FAILED);
+        assertThat(r.total(ParticipantSnapshot::corrupted)).isEqualTo(10);
+        assertThat(r.total(ParticipantSnapshot::received)).isEqualTo(90);
+    }
+
+    @Test
+    void roundRobinCountsDamagedMessagesPerReceiver() {
+        RunResult r = run("round-robin", Map.of("messages", "20", "corrupt-every", "5"));
+        assertThat(r.exitCode()).isEqualTo(RunResult.EXIT_FAILED);
+        assertThat(r.total(ParticipantSnapshot::corrupted)).isEqualTo(3 * 4);
+    }
 }
