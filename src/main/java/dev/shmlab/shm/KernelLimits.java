@@ -4,6 +4,7 @@ import dev.shmlab.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The kernel's limits on shared memory, read from /proc/sys/kernel and /dev/shm, so that sizes are
@@ -60,9 +61,17 @@ public final class KernelLimits {
         return sizeBytes;
     }
 
+    /**
+     * Reads an unsigned decimal such as /proc/sys/kernel/shmmax, whose default (2^64 - 2^24 - 1) is
+     * more than a long holds: such values count as {@code Long.MAX_VALUE}. The file is read line by
+     * line because /proc files report a size of 0, and reading "the whole file" by that size can
+     * stop after the first byte (seen with JDK 25: "18446744073692774399" read as "1").
+     */
     private static long readLong(Path path, long fallback) {
         try {
-            return Long.parseLong(Files.readString(path).trim());
+            List<String> lines = Files.readAllLines(path);
+            long value = Long.parseUnsignedLong(lines.isEmpty() ? "" : lines.getFirst().trim());
+            return value < 0 ? Long.MAX_VALUE : value;
         } catch (IOException | NumberFormatException e) {
             return fallback;
         }
