@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:ok", "1:the operation failed (a failed call, a missing or refused target)", "2:bad usage or input"},
         subcommands = {
             LsCommand.class,
+            InspectCommand.class,
             HelpCommand.class,
         })
 public final class Main implements Callable<Integer> {
