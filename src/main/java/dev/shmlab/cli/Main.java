@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             LsCommand.class,
             InspectCommand.class,
+            CleanCommand.class,
             HelpCommand.class,
         })
 public final class Main implements Callable<Integer> {
