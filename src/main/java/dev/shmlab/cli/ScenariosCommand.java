@@ -28,13 +28,13 @@ public final class ScenariosCommand implements Callable<Integer> {
             }
             out.println();
             out.println("Run one with 'shmlab run SCENARIO'; see its options with 'shmlab scenarios SCENARIO'.");
-            return 0;
+            return Main.EXIT_OK;
         }
         Scenario s = Catalog.byName(scenarioName);
         out.printf("%s (seed %s): %s%n%n%s%n%nOptions:%n", s.name(), s.seed(), s.summary(), s.description());
         for (ParamSpec p : s.parameters()) {
             out.printf("  --%-12s %s%n  %-14s default %s; %s%n", p.name(), p.description(), "", p.defaultValue(), p.allowed());
         }
-        return 0;
+        return Main.EXIT_OK;
     }
 }

@@ -75,7 +75,7 @@ public final class WatchCommand implements Callable<Integer> {
                 }
             }
         }
-        return 0;
+        return Main.EXIT_OK;
     }
 
     private SegmentAddress target() {

@@ -1,6 +1,7 @@
 package dev.shmlab.shm;
 
 import dev.shmlab.InvalidInputException;
+import dev.shmlab.os.ProcFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,9 +61,13 @@ public final class KernelLimits {
         return sizeBytes;
     }
 
+    /**
+     * Reads an unsigned decimal such as /proc/sys/kernel/shmmax, whose default (2^64 - 2^24 - 1) is
+     * more than a long holds: such values count as {@code Long.MAX_VALUE}.
+     */
     private static long readLong(Path path, long fallback) {
         try {
-            long value = Long.parseUnsignedLong(dev.shmlab.os.ProcFiles.read(path).trim());
+            long value = Long.parseUnsignedLong(ProcFiles.read(path).trim());
             return value < 0 ? Long.MAX_VALUE : value;
         } catch (IOException | NumberFormatException e) {
             return fallback;
