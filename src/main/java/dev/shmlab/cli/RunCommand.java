@@ -74,18 +74,27 @@ public final class RunCommand implements Callable<Integer> {
                         }
                     }
                 });
-        Thread onInterrupt = new Thread(run::shutdown, "run-interrupted");
+        java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            run.shutdown();
+            try {
+                reported.await(3, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "run-interrupted");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         RunResult result = run.await();
-        try {
-            Runtime.getRuntime().removeShutdownHook(onInterrupt);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running: it will find the run finished
-        }
         synchronized (lock) {
             out.println();
             out.print(RunReport.table(result));
             out.flush();
+        }
+        reported.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // interrupted: the hook stopped the run and waited for the summary above
         }
         if (json != null) {
             RunReport.writeJson(result, json);

@@ -43,34 +43,23 @@ public final class ParticipantCommand {
             return List.of(packaged.toString());
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("java.class.path");
+        String classPath = absolute(System.getProperty("java.class.path"));
         List<String> prefix = new ArrayList<>(List.of(java,
                 "--enable-native-access=ALL-UNNAMED",
                 // A participant is small and short-lived: one GC thread and a small heap start fastest.
-                "-XX:+UseSerialGC", "-Xms16m", "-Xss512k"));
-        if (onlyJars(classPath)) {
-            // Class data sharing needs a class path of jars; it halves the time to "running".
-            prefix.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + sharedArchive(),
-                    "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-        }
+                "-XX:+UseSerialGC", "-Xms16m", "-Xss512k", "-XX:-UsePerfData"));
+        StartupCache.forClassPath(classPath).ifPresent(cache -> prefix.addAll(List.of(
+                "-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off")));
         prefix.addAll(List.of("-cp", classPath, MAIN_CLASS));
         return prefix;
     }
 
-    /** A class-data archive per user, so later participants start from a snapshot of loaded classes. */
-    private static String sharedArchive() {
-        String user = System.getProperty("user.name", "user");
-        return Path.of(System.getProperty("java.io.tmpdir"), "shmlab-participant-" + user + "-"
-                + Integer.toHexString(System.getProperty("java.class.path").hashCode()) + ".jsa").toString();
-    }
-
-    private static boolean onlyJars(String classPath) {
+    private static String absolute(String classPath) {
+        List<String> entries = new ArrayList<>();
         for (String entry : classPath.split(java.io.File.pathSeparator)) {
-            if (!entry.endsWith(".jar")) {
-                return false;
-            }
+            entries.add(Path.of(entry).toAbsolutePath().toString());
         }
-        return true;
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private static Path packagedParticipantLauncher() {

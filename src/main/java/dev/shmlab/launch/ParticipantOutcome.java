@@ -2,8 +2,11 @@ package dev.shmlab.launch;
 
 import dev.shmlab.layout.ParticipantSnapshot;
 
-/** How one participant ended: its last published record and its exit, in words. */
-public record ParticipantOutcome(ParticipantSnapshot last, int exitCode, String exit) {
+/**
+ * How one participant ended: its last published record, its exit in words, and how long after its
+ * launch it reported RUNNING (zero if it never did).
+ */
+public record ParticipantOutcome(ParticipantSnapshot last, int exitCode, String exit, java.time.Duration runningAfter) {
     public boolean succeeded() {
         return exitCode == 0;
     }

@@ -65,6 +65,8 @@ public final class Run implements AutoCloseable {
     private final List<Thread> pumps = new ArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final String[] exits;
+    private final long[] launchedNanos;
+    private final long[] runningAfterNanos;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final long startNanos = System.nanoTime();
     private volatile boolean stopping;
@@ -78,6 +80,8 @@ public final class Run implements AutoCloseable {
         this.options = options;
         this.output = output;
         this.exits = new String[plan.participants().size()];
+        this.launchedNanos = new long[plan.participants().size()];
+        this.runningAfterNanos = new long[plan.participants().size()];
         this.segment = createSegment(scenario.name(), plan);
         try {
             this.lab = LabSegment.format(segment.memory(), plan.geometry(), scenario.name(), plan.participants().size(), params.toJson());
@@ -123,6 +127,7 @@ public final class Run implements AutoCloseable {
         for (int i = 0; i < plan.participants().size(); i++) {
             List<String> command = ParticipantCommand.forParticipant(address, i);
             try {
+                launchedNanos[i] = System.nanoTime();
                 Process p = ParticipantCommand.builder(command).start();
                 processes.add(p);
                 String name = plan.participants().get(i).name();
@@ -182,14 +187,22 @@ public final class Run implements AutoCloseable {
             }
             return true;
         }
+        if (runningAfterNanos[i] == 0 && lab.participant(i).read().map(s -> s.state().ordinal() >= ParticipantState.RUNNING.ordinal()).orElse(false)) {
+            runningAfterNanos[i] = System.nanoTime() - launchedNanos[i];
+        }
         long heartbeat = lab.participant(i).heartbeatNanos();
-        if (!stopping && heartbeat != 0 && System.nanoTime() - heartbeat > HEARTBEAT_TIMEOUT_NANOS) {
+        if (!stopping && heartbeat != 0 && System.nanoTime() - heartbeat > HEARTBEAT_TIMEOUT_NANOS && !finishedRole(i)) {
             boolean stopped = ProcStat.read(p.pid()).map(ProcStat::stopped).orElse(false);
             failures.add("participant " + name + " (pid " + p.pid() + ") " + (stopped ? "is stopped (SIGSTOP)" : "stopped responding")
                     + ": no heartbeat for " + (System.nanoTime() - heartbeat) / 1_000_000 + " ms");
             requestStop();
         }
         return false;
+    }
+
+    /** Whether participant i published DONE or FAILED (its heartbeat stops while it exits). */
+    private boolean finishedRole(int i) {
+        return lab.participant(i).read().map(s -> s.state().isFinal()).orElse(false);
     }
 
     static String describeExit(int code) {
@@ -268,7 +281,8 @@ public final class Run implements AutoCloseable {
         }
         List<ParticipantOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < processes.size(); i++) {
-            outcomes.add(new ParticipantOutcome(lastSnapshot(i), processes.get(i).exitValue(), exits[i]));
+            outcomes.add(new ParticipantOutcome(lastSnapshot(i), processes.get(i).exitValue(), exits[i],
+                    Duration.ofNanos(runningAfterNanos[i])));
         }
         List<Scenario.Finding> findings = List.of();
         try {

@@ -37,7 +37,9 @@ public final class RunReport {
         for (Scenario.Finding f : r.findings()) {
             out.append(String.format(Locale.ROOT, "%s: %d%s%n", f.name(), f.value(), f.bad() ? "  <-- integrity broken" : ""));
         }
-        out.append(String.format(Locale.ROOT, "wall time: %.3f s   segment: %s%n", r.wallTime().toNanos() / 1e9, r.segment()));
+        long slowestStartMillis = r.participants().stream().mapToLong(p -> p.runningAfter().toMillis()).max().orElse(0);
+        out.append(String.format(Locale.ROOT, "wall time: %.3f s   participants running after: %d ms (slowest)   segment: %s%n",
+                r.wallTime().toNanos() / 1e9, slowestStartMillis, r.segment()));
         for (String failure : r.failures()) {
             out.append("FAILED: ").append(failure).append(System.lineSeparator());
         }
@@ -85,6 +87,7 @@ public final class RunReport {
             m.put("duplicated", s.duplicated());
             m.put("corrupted", s.corrupted());
             m.put("waitNanos", s.waitNanos());
+            m.put("runningAfterMillis", p.runningAfter().toMillis());
             m.put("latencySamples", s.latencyCount());
             m.put("latencyNanos", Map.of("p50", s.p50Nanos(), "p90", s.p90Nanos(), "p99", s.p99Nanos(), "p999", s.p999Nanos(), "max", s.maxNanos()));
             participants.add(m);

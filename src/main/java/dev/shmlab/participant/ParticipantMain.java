@@ -35,6 +35,9 @@ public final class ParticipantMain {
     }
 
     static int run(String[] args) {
+        if (args.length == 1 && args[0].equals("--train")) {
+            return Training.run();
+        }
         if (args.length != 3) {
             System.err.println("usage: ParticipantMain SEGMENT INDEX PARENT_PID");
             return EXIT_BAD_INPUT;

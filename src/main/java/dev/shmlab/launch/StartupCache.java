@@ -1,0 +1,118 @@
+package dev.shmlab.launch;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * An ahead-of-time cache (JDK 25 AOT cache: classes loaded and linked, method profiles) for
+ * participant processes, so a participant reaches RUNNING in about half the time. It is made once
+ * per JDK and set of jars by a short training run of {@code ParticipantMain --train} and kept in
+ * {@code $XDG_CACHE_HOME/shmlab} (or {@code ~/.cache/shmlab}). A class path with directories
+ * (running from an IDE or the test suite) cannot be cached and starts without it.
+ */
+final class StartupCache {
+    private static final long TRAINING_TIMEOUT_SECONDS = 60;
+
+    private StartupCache() {
+    }
+
+    /** The cache for this class path, made now if missing; empty if it cannot be had. */
+    static synchronized Optional<Path> forClassPath(String classPath) {
+        List<Path> entries = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path p = Path.of(entry).toAbsolutePath();
+            if (!entry.endsWith(".jar") || !Files.isRegularFile(p)) {
+                return Optional.empty();
+            }
+            entries.add(p);
+        }
+        try {
+            Path cache = directory().resolve("participant-" + fingerprint(entries) + ".aot");
+            if (Files.isRegularFile(cache) || train(classPath, cache)) {
+                return Optional.of(cache);
+            }
+        } catch (IOException | RuntimeException e) {
+            // no cache: participants start a little slower
+        }
+        return Optional.empty();
+    }
+
+    private static boolean train(String classPath, Path cache) throws IOException {
+        Files.createDirectories(cache.getParent());
+        Path partial = Files.createTempFile(cache.getParent(), "training-", ".aot");
+        Files.delete(partial);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
+                "-XX:AOTCacheOutput=" + partial, "-Xlog:aot=off", "-Xlog:cds=off",
+                "-cp", classPath, ParticipantCommand.MAIN_CLASS, "--train")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            if (!p.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            deleteConfigLeftovers(partial);
+        }
+        if (p.exitValue() != 0 || !Files.isRegularFile(partial)) {
+            Files.deleteIfExists(partial);
+            return false;
+        }
+        Files.move(partial, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return true;
+    }
+
+    private static void deleteConfigLeftovers(Path partial) throws IOException {
+        Files.deleteIfExists(Path.of(partial + ".config"));
+    }
+
+    private static Path directory() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("shmlab");
+    }
+
+    /** Changes whenever the JDK or any jar (path, size, time) changes. */
+    private static String fingerprint(List<Path> entries) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((System.getProperty("java.home") + "|" + System.getProperty("java.vm.version")).getBytes(StandardCharsets.UTF_8));
+            for (Path jar : withManifestNeighbours(entries)) {
+                digest.update((jar + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis()).getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The jars themselves and the lib/ folder beside them that shmlab.jar's manifest points into. */
+    private static List<Path> withManifestNeighbours(List<Path> entries) throws IOException {
+        List<Path> all = new ArrayList<>(entries);
+        for (Path jar : entries) {
+            Path lib = jar.resolveSibling("lib");
+            if (Files.isDirectory(lib)) {
+                try (Stream<Path> jars = Files.list(lib)) {
+                    jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(all::add);
+                }
+            }
+        }
+        return all;
+    }
+}
