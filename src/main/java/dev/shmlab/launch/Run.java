@@ -84,7 +84,8 @@ public final class Run implements AutoCloseable {
         this.runningAfterNanos = new long[plan.participants().size()];
         this.segment = createSegment(scenario.name(), plan);
         try {
-            this.lab = LabSegment.format(segment.memory(), plan.geometry(), scenario.name(), plan.participants().size(), params.toJson());
+            this.lab = LabSegment.format(segment.memory(), plan.geometry(), scenario.name(), plan.participants().size(), params.toJson())
+                    .withOrigin(segment.address());
             lab.control().setPaceNanos(options.pace().toNanos());
             if (options.startPaused()) {
                 lab.control().setCommand(ControlBlock.Command.PAUSE);

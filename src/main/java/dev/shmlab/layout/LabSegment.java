@@ -2,7 +2,10 @@ package dev.shmlab.layout;
 
 import static dev.shmlab.layout.LabLayoutDescriptor.*;
 
+import dev.shmlab.shm.SegmentAddress;
 import dev.shmlab.shm.SharedMemory;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,12 +22,36 @@ public final class LabSegment {
     private final LabGeometry geometry;
     private final int participantCount;
     private final String scenario;
+    private final SegmentAddress origin;
 
-    private LabSegment(SharedMemory memory, LabGeometry geometry, int participantCount, String scenario) {
+    private LabSegment(SharedMemory memory, LabGeometry geometry, int participantCount, String scenario, SegmentAddress origin) {
         this.memory = memory;
         this.geometry = geometry;
         this.participantCount = participantCount;
         this.scenario = scenario;
+        this.origin = origin;
+    }
+
+    /** The same lab, remembering where it lives (not part of the format: known to whoever mapped it). */
+    public LabSegment withOrigin(SegmentAddress address) {
+        return new LabSegment(memory, geometry, participantCount, scenario, address);
+    }
+
+    /** Where this lab lives, when the mapper said so with {@link #withOrigin}. */
+    public Optional<SegmentAddress> origin() {
+        return Optional.ofNullable(origin);
+    }
+
+    /**
+     * An existing file that lives exactly as long as this lab, for {@code ftok}: the POSIX object's
+     * file under /dev/shm, or the mapped file itself. Empty for System V labs.
+     */
+    public Optional<Path> ftokPath() {
+        return origin().flatMap(a -> switch (a) {
+            case SegmentAddress.Posix p -> Optional.of(Path.of("/dev/shm", p.name().substring(1)));
+            case SegmentAddress.MappedFile f -> Optional.of(f.path().toAbsolutePath());
+            default -> Optional.empty();
+        });
     }
 
     /**
@@ -75,7 +102,7 @@ public final class LabSegment {
         memory.putIntVolatile(g.controlOffset() + SYNC_ENABLED_OFFSET, 1);
         // Release: every store above is visible to a reader whose acquire load sees the magic.
         memory.putLongRelease(MAGIC_OFFSET, MAGIC);
-        return new LabSegment(memory, g, participantCount, scenario);
+        return new LabSegment(memory, g, participantCount, scenario, null);
     }
 
     /**
@@ -108,7 +135,7 @@ public final class LabSegment {
         if (participants < 1 || participants > g.participantCapacity()) {
             throw new SegmentFormatException("corrupt header: participant count=" + participants + ", capacity=" + g.participantCapacity());
         }
-        return new LabSegment(memory, g, participants, memory.getCString(SCENARIO_NAME_OFFSET, SCENARIO_NAME_LENGTH));
+        return new LabSegment(memory, g, participants, memory.getCString(SCENARIO_NAME_OFFSET, SCENARIO_NAME_LENGTH), null);
     }
 
     private static LabGeometry readGeometry(SharedMemory memory, long size) {

@@ -49,8 +49,9 @@ public final class ParticipantMain {
         try {
             index = Integer.parseInt(args[1]);
             parentPid = Long.parseLong(args[2]);
-            segment = Segments.open(SegmentAddress.decode(args[0]), false);
-            lab = LabSegment.attach(segment.memory(), Duration.ofSeconds(5));
+            SegmentAddress address = SegmentAddress.decode(args[0]);
+            segment = Segments.open(address, false);
+            lab = LabSegment.attach(segment.memory(), Duration.ofSeconds(5)).withOrigin(address);
         } catch (ShmlabException | NumberFormatException e) {
             System.err.println("participant: " + e.getMessage());
             return EXIT_BAD_INPUT;

@@ -11,9 +11,6 @@ import dev.shmlab.shm.Segment;
 import dev.shmlab.shm.Segments;
 import dev.shmlab.shm.SharedMemory;
 import dev.shmlab.sync.WaitStrategy;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,7 +23,7 @@ import java.util.List;
  * <pre>
  * System V segment (272 bytes): 0 ready (int; futex sleepers at 4)  8 counter (int)
  *                               12 checksum (int)  16 message char[256]
- * lab data area: 0 the ftok path, char[256]
+ * lab data area: 0 the ftok path (the lab segment's own file in /dev/shm), char[256]
  * </pre>
  */
 public final class HandshakeScenario implements Scenario {
@@ -78,13 +75,8 @@ public final class HandshakeScenario implements Scenario {
     @Override
     public ScenarioResources prepare(LabSegment lab, ScenarioParams params) {
         ScenarioResources resources = new ScenarioResources();
-        try {
-            Path keyFile = Files.createTempFile("shmlab-handshake-", ".key");
-            resources.add(() -> Files.deleteIfExists(keyFile));
-            lab.data().putCString(0, PATH_LENGTH, keyFile.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the ftok key file", e);
-        }
+        Path keyFile = lab.ftokPath().orElseThrow(() -> new ShmlabException("handshake needs a POSIX lab segment for its ftok key"));
+        lab.data().putCString(0, PATH_LENGTH, keyFile.toString());
         lab.syncObject(0).describe(SyncObjectKind.FUTEX, "ready");
         return resources;
     }

@@ -13,9 +13,6 @@ import dev.shmlab.shm.Segments;
 import dev.shmlab.shm.SharedMemory;
 import dev.shmlab.sync.CountingSemaphore;
 import dev.shmlab.sync.WaitStrategy;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,27 +96,21 @@ public final class RoundRobinScenario implements Scenario {
     }
 
     /**
-     * Creates seed 004's objects: a key file, the System V segment holding {@code struct Memory}
-     * under {@code ftok(file, 65)} and the named semaphore (sync object 0, value 0). Shared with
-     * the race scenario.
+     * Creates seed 004's objects: the System V segment holding {@code struct Memory} under
+     * {@code ftok(the lab's own file, 65)} and the named semaphore (sync object 0, value 0). Shared
+     * with the race scenario.
      */
     static ScenarioResources prepareMemoryAndSemaphore(LabSegment lab, RunPlan plan) {
         ScenarioResources resources = new ScenarioResources();
-        try {
-            Path keyFile = Files.createTempFile("shmlab-MemDispatch-", ".key");
-            resources.add(() -> Files.deleteIfExists(keyFile));
-            int key = SegmentAddress.ftok(keyFile, FTOK_ID).key();
-            Segment memory = Segments.createSysV(key, MemoryStruct.SIZE, Segments.DEFAULT_MODE);
-            resources.add(() -> {
-                memory.close();
-                memory.remove();
-            });
-            lab.data().putCString(0, PATH_LENGTH, keyFile.toString());
-            lab.data().putInt(KEY_OFFSET, key);
-        } catch (IOException e) {
-            resources.close();
-            throw new UncheckedIOException("cannot create the ftok key file", e);
-        }
+        Path keyFile = lab.ftokPath().orElseThrow(() -> new ShmlabException("seed 004 needs a POSIX or file lab segment for its ftok key"));
+        int key = SegmentAddress.ftok(keyFile, FTOK_ID).key();
+        Segment memory = Segments.createSysV(key, MemoryStruct.SIZE, Segments.DEFAULT_MODE);
+        resources.add(() -> {
+            memory.close();
+            memory.remove();
+        });
+        lab.data().putCString(0, PATH_LENGTH, keyFile.toString());
+        lab.data().putInt(KEY_OFFSET, key);
         SyncObjects.create(lab, plan, SEMAPHORE, 0, resources);
         return resources;
     }
