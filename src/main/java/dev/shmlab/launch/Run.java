@@ -10,6 +10,8 @@ import dev.shmlab.scenario.RunPlan;
 import dev.shmlab.scenario.Scenario;
 import dev.shmlab.scenario.ScenarioParams;
 import dev.shmlab.scenario.ScenarioResources;
+import dev.shmlab.shm.IpcListing;
+import dev.shmlab.shm.IpcObject;
 import dev.shmlab.shm.ObjectRegistry;
 import dev.shmlab.shm.PosixNames;
 import dev.shmlab.shm.Segment;
@@ -298,7 +300,7 @@ public final class Run implements AutoCloseable {
     }
 
     private ParticipantSnapshot lastSnapshot(int i) {
-        ParticipantSnapshot s = lab.participant(i).read().orElseGet(() -> emptySnapshot(i));
+        ParticipantSnapshot s = lab.participant(i).read().filter(r -> !r.name().isEmpty()).orElseGet(() -> emptySnapshot(i));
         if (processes.get(i).exitValue() != 0 && !s.state().isFinal()) {
             return s.withState(ParticipantState.DEAD);
         }
@@ -327,8 +329,25 @@ public final class Run implements AutoCloseable {
                 }
             }
         }
+        removeUnregisteredSysV(pids);
         segment.close();
         segment.remove();
+    }
+
+    /**
+     * Removes System V segments a participant created but did not live to register (killed
+     * between {@code shmget} and the registry write): the kernel names their creator.
+     */
+    private void removeUnregisteredSysV(Set<Long> pids) {
+        for (IpcObject o : IpcListing.all()) {
+            if (o.kind() == ObjectRegistry.Kind.SYSV_SHM && o.creator() != null && pids.contains(o.creator().pid())) {
+                try {
+                    Os.shmRemove(o.id());
+                } catch (RuntimeException e) {
+                    failures.add("could not remove System V segment id=" + o.id() + ": " + e.getMessage());
+                }
+            }
+        }
     }
 
     /** Waits for the end of the run (at most the timeout plus the stop grace) and returns its result. */

@@ -23,14 +23,22 @@ public final class Segments {
     public static Segment createPosix(String name, long sizeBytes, int mode) {
         PosixNames.check(name, "segment name");
         KernelLimits.checkSize(sizeBytes, Backend.POSIX, "segment size");
-        int fd = Os.shmOpen(name, Os.O_RDWR | Os.O_CREAT | Os.O_EXCL, mode);
+        // Recorded before it exists, so a process killed right after shm_open still leaves a trace clean can follow.
+        ObjectRegistry.register(ObjectRegistry.Kind.POSIX_SHM, name, -1, 0);
+        int fd;
+        try {
+            fd = Os.shmOpen(name, Os.O_RDWR | Os.O_CREAT | Os.O_EXCL, mode);
+        } catch (RuntimeException e) {
+            ObjectRegistry.forget(ObjectRegistry.Kind.POSIX_SHM, name, -1);
+            throw e;
+        }
         try {
             Os.ftruncate(fd, sizeBytes, quote(name));
             long address = Os.mmap(sizeBytes, Os.PROT_READ | Os.PROT_WRITE, fd, quote(name));
-            ObjectRegistry.register(ObjectRegistry.Kind.POSIX_SHM, name, -1, 0);
             return new PosixSegment(name, address, sizeBytes, false, true);
         } catch (RuntimeException e) {
             Os.shmUnlink(name);
+            ObjectRegistry.forget(ObjectRegistry.Kind.POSIX_SHM, name, -1);
             throw e;
         } finally {
             Os.close(fd);
