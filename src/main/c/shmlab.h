@@ -84,7 +84,8 @@ struct shmlab_control {                      /* 128 bytes */
     int32_t  wake_word;                      /*  32: futex word */
     int32_t  wake_sleepers;                  /*  36 */
     int64_t  run_start_ns;                   /*  40 */
-    uint8_t  reserved[80];                   /*  48 */
+    int32_t  object_mode;                    /*  48: permission bits for objects the run creates (0600, or 0660 shared with the group) */
+    uint8_t  reserved[76];                   /*  52 */
 };
 
 struct shmlab_participant {                  /* 256 bytes, 128-aligned, one writer */

@@ -49,10 +49,17 @@ public final class InspectCommand implements Callable<Integer> {
             description = "Where the dump starts, in bytes from the start of the object (default: 0).")
     private Long offset;
 
+    @Option(names = "--allow-other-owner", description = "Read an object that belongs to another user.")
+    private boolean allowOtherOwner;
+
     @Override
     public Integer call() {
         SegmentAddress address = target();
         IpcObject object = IpcListing.require(IpcRef.of(address));
+        if (!allowOtherOwner && !object.ownedByCurrentUser()) {
+            throw new ShmlabException(IpcRef.of(address).describe() + " belongs to user " + object.owner()
+                    + ", not to you; pass --allow-other-owner to read it anyway");
+        }
         if (object.sizeBytes() == 0) {
             throw new ShmlabException(IpcRef.of(address).describe() + " is empty (size 0): there is nothing to dump");
         }

@@ -54,6 +54,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the summary, not the participants' lines.")
     private boolean quiet;
 
+    @Option(names = "--shared-group", description = "Create the run's objects 0660 (owner and group) instead of 0600, for a class sharing one machine.")
+    private boolean sharedGroup;
+
     @Unmatched
     private List<String> scenarioArgs = new ArrayList<>();
 
@@ -65,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
         Duration timeoutDuration = Duration.ofMillis(parseDuration("--timeout", timeout, 1, 7 * 24 * 3_600_000L));
         PrintWriter out = spec.commandLine().getOut();
         Object lock = new Object();
-        Run run = Run.start(scenario, params, RunOptions.defaults().withPace(paceDuration).withTimeout(timeoutDuration),
+        Run run = Run.start(scenario, params, RunOptions.defaults().withPace(paceDuration).withTimeout(timeoutDuration).withSharedGroup(sharedGroup),
                 (index, name, line, error) -> {
                     if (!quiet || error) {
                         synchronized (lock) {

@@ -51,6 +51,9 @@ public final class WatchCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", description = "Print N tables, then exit (default: until the run ends).")
     private long count = Long.MAX_VALUE;
 
+    @Option(names = "--allow-other-owner", description = "Watch a segment that belongs to another user.")
+    private boolean allowOtherOwner;
+
     @Override
     public Integer call() throws InterruptedException {
         SegmentAddress address = target();
@@ -59,7 +62,7 @@ public final class WatchCommand implements Callable<Integer> {
             throw new InvalidInputException("--count: must be 1 or more (got " + count + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Monitor monitor = Monitor.open(address, Duration.ofMillis(Math.min(intervalMs, 50))).start()) {
+        try (Monitor monitor = Monitor.open(address, Duration.ofMillis(Math.min(intervalMs, 50)), allowOtherOwner).start()) {
             Map<Integer, Long> lastSent = new HashMap<>();
             for (long n = 0; n < count; n++) {
                 Thread.sleep(n == 0 ? Math.min(intervalMs, 100) : intervalMs);

@@ -84,10 +84,11 @@ public final class Run implements AutoCloseable {
         this.exits = new String[plan.participants().size()];
         this.launchedNanos = new long[plan.participants().size()];
         this.runningAfterNanos = new long[plan.participants().size()];
-        this.segment = createSegment(scenario.name(), plan);
+        this.segment = createSegment(scenario.name(), plan, options.objectMode());
         try {
             this.lab = LabSegment.format(segment.memory(), plan.geometry(), scenario.name(), plan.participants().size(), params.toJson())
                     .withOrigin(segment.address());
+            lab.control().setObjectMode(options.objectMode());
             lab.control().setPaceNanos(options.pace().toNanos());
             if (options.startPaused()) {
                 lab.control().setCommand(ControlBlock.Command.PAUSE);
@@ -113,14 +114,14 @@ public final class Run implements AutoCloseable {
         return run;
     }
 
-    private static Segment createSegment(String scenario, RunPlan plan) {
+    private static Segment createSegment(String scenario, RunPlan plan, int mode) {
         long size = plan.geometry().totalLength();
         return switch (plan.backend()) {
-            case POSIX -> Segments.createPosix(PosixNames.random(scenario), size, Segments.DEFAULT_MODE);
-            case SYSV -> Segments.createSysV(Os.IPC_PRIVATE, size, Segments.DEFAULT_MODE);
+            case POSIX -> Segments.createPosix(PosixNames.random(scenario), size, mode);
+            case SYSV -> Segments.createSysV(Os.IPC_PRIVATE, size, mode);
             case FILE -> Segments.createFile(Path.of(System.getProperty("java.io.tmpdir"),
                     "shmlab-" + scenario + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ".seg"),
-                    size, Segments.DEFAULT_MODE);
+                    size, mode);
         };
     }
 

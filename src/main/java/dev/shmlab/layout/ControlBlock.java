@@ -80,6 +80,16 @@ public final class ControlBlock {
         changed();
     }
 
+    /** The permission bits for every kernel object the run creates: 0600 unless shared with the group. */
+    public int objectMode() {
+        int mode = memory.getIntAcquire(OBJECT_MODE_OFFSET);
+        return mode == 0 ? 0600 : mode;
+    }
+
+    public void setObjectMode(int mode) {
+        memory.putIntRelease(OBJECT_MODE_OFFSET, mode & 0777);
+    }
+
     public void markRunStart(long nanos) {
         memory.putLongRelease(RUN_START_NANOS_OFFSET, nanos);
     }

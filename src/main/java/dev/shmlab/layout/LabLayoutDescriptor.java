@@ -22,7 +22,7 @@ package dev.shmlab.layout;
  *     |   8 command (int: 0 run, 1 pause, 2 stop) 12 sync enabled (int)|
  *     |  16 pace ns (long)  24 step grant (long)  32 wake word (int)    |
  *     |  36 wake sleepers (int)                                        |
- *     |  40 run start ns (long)                                        |
+ *     |  40 run start ns (long)  48 mode of the run's objects (int)     |
  * 640 +--------------------------------------------------------------+
  *     | PARTICIPANTS: capacity x 256, each 128-aligned, one writer     |
  *     |   0 seqlock  8 pid  16 role  20 index  24 state  28 step       |
@@ -93,6 +93,7 @@ public final class LabLayoutDescriptor {
     public static final int STEP_GRANT_OFFSET = 24;
     public static final int WAKE_WORD_OFFSET = 32;
     public static final int RUN_START_NANOS_OFFSET = 40;
+    public static final int OBJECT_MODE_OFFSET = 48;
 
     // ---- participant record (relative to the record)
     public static final int PARTICIPANT_LENGTH = 256;

@@ -69,9 +69,12 @@ public final class Monitor implements AutoCloseable {
         this.nextEvent = Math.max(0, events.tail() - events.capacity());
     }
 
-    /** Opens a running lab by address, read-only, waiting briefly for its header. */
-    public static Monitor open(SegmentAddress address, Duration interval) {
-        Segment segment = Segments.open(address, true);
+    /**
+     * Opens a running lab by address, read-only, waiting briefly for its header. A segment of
+     * another user is refused unless {@code allowOtherOwner}.
+     */
+    public static Monitor open(SegmentAddress address, Duration interval, boolean allowOtherOwner) {
+        Segment segment = Segments.requireOwnedByMe(Segments.open(address, true), allowOtherOwner);
         try {
             return new Monitor(LabSegment.attach(segment.memory(), Duration.ofSeconds(2)), segment, address.display(), interval);
         } catch (RuntimeException e) {

@@ -23,6 +23,12 @@ interface LibC extends Library {
     /** open(2) with O_CREAT's mode argument always passed. Returns an fd or -1. */
     int open(String path, int flags, int mode);
 
+    /** fchmod(2): sets the permission bits exactly (the umask does not apply); -1 with EPERM, EBADF. */
+    int fchmod(int fd, int mode);
+
+    /** chmod(2): as fchmod, by path (follows symbolic links: only for files shmlab itself created); -1 with ENOENT, EPERM. */
+    int chmod(String path, int mode);
+
     /** ftruncate(2): sets the object's size; -1 with EINVAL, EFBIG, EPERM. */
     int ftruncate(int fd, long length);
 

@@ -114,6 +114,20 @@ public final class Os {
         }
     }
 
+    /** fchmod: the exact permission bits, whatever the process's umask removed at creation. */
+    public static void fchmod(int fd, int mode, String object) {
+        if (LibC.INSTANCE.fchmod(fd, mode) != 0) {
+            throw new NativeException("fchmod", object + ", 0" + Integer.toOctalString(mode), Native.getLastError());
+        }
+    }
+
+    /** chmod of a file this process just created (a named semaphore's file in /dev/shm). */
+    public static void chmod(String path, int mode) {
+        if (LibC.INSTANCE.chmod(path, mode) != 0) {
+            throw new NativeException("chmod", quote(path) + ", 0" + Integer.toOctalString(mode), Native.getLastError());
+        }
+    }
+
     public static void ftruncate(int fd, long sizeBytes, String object) {
         while (LibC.INSTANCE.ftruncate(fd, sizeBytes) != 0) {
             int errno = Native.getLastError();

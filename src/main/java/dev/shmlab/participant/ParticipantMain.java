@@ -50,7 +50,7 @@ public final class ParticipantMain {
             index = Integer.parseInt(args[1]);
             parentPid = Long.parseLong(args[2]);
             SegmentAddress address = SegmentAddress.decode(args[0]);
-            segment = Segments.open(address, false);
+            segment = Segments.requireOwnedByMe(Segments.open(address, false), false);
             lab = LabSegment.attach(segment.memory(), Duration.ofSeconds(5)).withOrigin(address);
         } catch (ShmlabException | NumberFormatException e) {
             System.err.println("participant: " + e.getMessage());

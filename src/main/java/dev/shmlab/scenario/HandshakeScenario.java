@@ -108,7 +108,7 @@ public final class HandshakeScenario implements Scenario {
         ctx.checkpoint(0);
         ctx.out("[P1] Generated key: " + key);
         ctx.checkpoint(1);
-        Segment segment = Segments.createSysV(key, SEGMENT_SIZE, Segments.DEFAULT_MODE);
+        Segment segment = Segments.createSysV(key, SEGMENT_SIZE, ctx.lab().control().objectMode());
         try {
             SharedMemory shm = segment.memory();
             ctx.out("[P1] Shared memory created. ID: " + ((SegmentAddress.SysVKey) segment.address()).id());

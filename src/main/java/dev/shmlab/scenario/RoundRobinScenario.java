@@ -104,7 +104,7 @@ public final class RoundRobinScenario implements Scenario {
         ScenarioResources resources = new ScenarioResources();
         Path keyFile = lab.ftokPath().orElseThrow(() -> new ShmlabException("seed 004 needs a POSIX or file lab segment for its ftok key"));
         int key = SegmentAddress.ftok(keyFile, FTOK_ID).key();
-        Segment memory = Segments.createSysV(key, MemoryStruct.SIZE, Segments.DEFAULT_MODE);
+        Segment memory = Segments.createSysV(key, MemoryStruct.SIZE, lab.control().objectMode());
         resources.add(() -> {
             memory.close();
             memory.remove();

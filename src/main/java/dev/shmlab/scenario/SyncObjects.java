@@ -28,7 +28,7 @@ public final class SyncObjects {
         switch (spec.kind()) {
             case NAMED_SEMAPHORE -> {
                 String name = PosixNames.random(spec.label().replaceAll("[^A-Za-z0-9]", ""));
-                NamedSemaphore sem = NamedSemaphore.create(name, initialValue);
+                NamedSemaphore sem = NamedSemaphore.create(name, initialValue, lab.control().objectMode());
                 record.setPosixName(name);
                 resources.add(() -> {
                     sem.close();

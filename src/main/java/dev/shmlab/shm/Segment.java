@@ -17,6 +17,9 @@ public interface Segment extends AutoCloseable {
         return memory().sizeBytes();
     }
 
+    /** The uid of the user who owns the kernel object. */
+    int ownerUid();
+
     /** Whether this process created the kernel object (and so should remove it). */
     boolean created();
 

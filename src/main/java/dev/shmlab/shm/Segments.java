@@ -33,9 +33,10 @@ public final class Segments {
             throw e;
         }
         try {
+            Os.fchmod(fd, mode, quote(name));
             Os.ftruncate(fd, sizeBytes, quote(name));
             long address = Os.mmap(sizeBytes, Os.PROT_READ | Os.PROT_WRITE, fd, quote(name));
-            return new PosixSegment(name, address, sizeBytes, false, true);
+            return new PosixSegment(name, address, sizeBytes, false, true, Os.geteuid());
         } catch (RuntimeException e) {
             Os.shmUnlink(name);
             ObjectRegistry.forget(ObjectRegistry.Kind.POSIX_SHM, name, -1);
@@ -50,12 +51,13 @@ public final class Segments {
         PosixNames.check(name, "segment name");
         int fd = Os.shmOpen(name, readOnly ? Os.O_RDONLY : Os.O_RDWR, 0);
         try {
-            long sizeBytes = Os.fstat(fd, quote(name)).sizeBytes();
+            Os.FileStat stat = Os.fstat(fd, quote(name));
+            long sizeBytes = stat.sizeBytes();
             if (sizeBytes == 0) {
                 throw new ShmlabException("segment " + name + " is empty (size 0): its creator has not sized it yet");
             }
             long address = Os.mmap(sizeBytes, readOnly ? Os.PROT_READ : Os.PROT_READ | Os.PROT_WRITE, fd, quote(name));
-            return new PosixSegment(name, address, sizeBytes, readOnly, false);
+            return new PosixSegment(name, address, sizeBytes, readOnly, false, stat.uid());
         } finally {
             Os.close(fd);
         }
@@ -68,7 +70,7 @@ public final class Segments {
         try {
             long address = Os.shmat(id, false);
             ObjectRegistry.register(ObjectRegistry.Kind.SYSV_SHM, null, id, key);
-            return new SysVSegment(key, id, address, sizeBytes, false, true);
+            return new SysVSegment(key, id, address, sizeBytes, false, true, Os.geteuid());
         } catch (RuntimeException e) {
             Os.shmRemove(id);
             throw e;
@@ -85,7 +87,7 @@ public final class Segments {
         };
         Os.ShmStat stat = Os.shmStat(id);
         long attach = Os.shmat(id, readOnly);
-        return new SysVSegment(stat.key(), id, attach, stat.sizeBytes(), readOnly, false);
+        return new SysVSegment(stat.key(), id, attach, stat.sizeBytes(), readOnly, false, stat.uid());
     }
 
     /** Creates a new file of sizeBytes (it must not exist) and maps it read-write. */
@@ -98,10 +100,11 @@ public final class Segments {
         String file = path.toString();
         int fd = Os.open(file, Os.O_RDWR | Os.O_CREAT | Os.O_EXCL | Os.O_NOFOLLOW, mode);
         try {
+            Os.fchmod(fd, mode, quote(file));
             Os.ftruncate(fd, sizeBytes, quote(file));
             long address = Os.mmap(sizeBytes, Os.PROT_READ | Os.PROT_WRITE, fd, quote(file));
             ObjectRegistry.register(ObjectRegistry.Kind.FILE, path.toAbsolutePath().toString(), -1, 0);
-            return new FileSegment(path, address, sizeBytes, false, true);
+            return new FileSegment(path, address, sizeBytes, false, true, Os.geteuid());
         } catch (RuntimeException e) {
             deleteQuietly(path);
             throw e;
@@ -115,12 +118,13 @@ public final class Segments {
         String file = path.toString();
         int fd = Os.open(file, (readOnly ? Os.O_RDONLY : Os.O_RDWR) | Os.O_NOFOLLOW, 0);
         try {
-            long sizeBytes = Os.fstat(fd, quote(file)).sizeBytes();
+            Os.FileStat stat = Os.fstat(fd, quote(file));
+            long sizeBytes = stat.sizeBytes();
             if (sizeBytes == 0) {
                 throw new ShmlabException("file " + path + " is empty: there is nothing to map");
             }
             long address = Os.mmap(sizeBytes, readOnly ? Os.PROT_READ : Os.PROT_READ | Os.PROT_WRITE, fd, quote(file));
-            return new FileSegment(path, address, sizeBytes, readOnly, false);
+            return new FileSegment(path, address, sizeBytes, readOnly, false, stat.uid());
         } finally {
             Os.close(fd);
         }
@@ -134,6 +138,19 @@ public final class Segments {
             case SegmentAddress.SysVKey k -> openSysV(k, readOnly);
             case SegmentAddress.SysVId i -> openSysV(i, readOnly);
         };
+    }
+
+    /**
+     * Refuses a segment that belongs to another user unless that was explicitly allowed: shmlab
+     * never trusts (or writes to) someone else's object by accident. Closes it when refusing.
+     */
+    public static Segment requireOwnedByMe(Segment segment, boolean allowOtherOwner) {
+        if (!allowOtherOwner && segment.ownerUid() != Os.geteuid()) {
+            segment.close();
+            throw new ShmlabException(segment.address().display() + " belongs to user " + new UserNames().of(segment.ownerUid())
+                    + ", not to you; pass --allow-other-owner to read it anyway");
+        }
+        return segment;
     }
 
     static MemorySegment wrap(long address, long sizeBytes) {
@@ -156,12 +173,19 @@ public final class Segments {
     private abstract static class MappedSegment implements Segment {
         private final SharedMemory memory;
         private final boolean created;
+        private final int ownerUid;
         private boolean mapped = true;
         private boolean removed;
 
-        MappedSegment(long address, long sizeBytes, boolean readOnly, boolean created) {
+        MappedSegment(long address, long sizeBytes, boolean readOnly, boolean created, int ownerUid) {
             this.memory = new SharedMemory(wrap(address, sizeBytes), readOnly);
             this.created = created;
+            this.ownerUid = ownerUid;
+        }
+
+        @Override
+        public int ownerUid() {
+            return ownerUid;
         }
 
         @Override
@@ -206,8 +230,8 @@ public final class Segments {
     private static final class PosixSegment extends MappedSegment {
         private final String name;
 
-        PosixSegment(String name, long address, long sizeBytes, boolean readOnly, boolean created) {
-            super(address, sizeBytes, readOnly, created);
+        PosixSegment(String name, long address, long sizeBytes, boolean readOnly, boolean created, int ownerUid) {
+            super(address, sizeBytes, readOnly, created, ownerUid);
             this.name = name;
         }
 
@@ -237,8 +261,8 @@ public final class Segments {
         private final int key;
         private final int id;
 
-        SysVSegment(int key, int id, long address, long sizeBytes, boolean readOnly, boolean created) {
-            super(address, sizeBytes, readOnly, created);
+        SysVSegment(int key, int id, long address, long sizeBytes, boolean readOnly, boolean created, int ownerUid) {
+            super(address, sizeBytes, readOnly, created, ownerUid);
             this.key = key;
             this.id = id;
         }
@@ -269,8 +293,8 @@ public final class Segments {
         private final Path path;
         private final boolean readOnly;
 
-        FileSegment(Path path, long address, long sizeBytes, boolean readOnly, boolean created) {
-            super(address, sizeBytes, readOnly, created);
+        FileSegment(Path path, long address, long sizeBytes, boolean readOnly, boolean created, int ownerUid) {
+            super(address, sizeBytes, readOnly, created, ownerUid);
             this.path = path;
             this.readOnly = readOnly;
         }
