@@ -28,13 +28,13 @@ public enum WaitStrategy {
     SPIN(Long.MAX_VALUE, 0),
     /** Spin briefly, yield a few times, then sleep: the default for every other wait. */
     BACKOFF(WaitStrategy.BACKOFF_SPINS, WaitStrategy.BACKOFF_YIELDS),
-    /** Sleep at once after one attempt: least CPU, slowest hand-over. */
+    /** Sleep at once after one attempt: least CPU; every hand-over pays a kernel wake-up. */
     BLOCK(0, 0);
 
     /**
      * Spins before yielding. A few hundred spins (tens of microseconds with the attempt itself)
-     * catch a peer that runs on the other vCPU, whose answer takes well under a microsecond to
-     * arrive; longer spinning only burns the CPU a peer on this vCPU needs.
+     * catch a peer running on the other vCPU that answers within that time, without a wake-up;
+     * longer spinning only burns the CPU a peer on this vCPU needs.
      */
     public static final int BACKOFF_SPINS = 300;
 
