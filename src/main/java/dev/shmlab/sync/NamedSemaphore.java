@@ -34,13 +34,23 @@ public final class NamedSemaphore extends PosixSemaphore {
         checkName(name);
         checkInitialValue(initialValue);
         Checks.mode(mode);
-        long sem = Os.semOpen(name, Os.O_CREAT | Os.O_EXCL, mode, initialValue);
+        // Recorded before it exists, so a process killed right after sem_open still leaves a trace clean can follow.
+        ObjectRegistry.register(ObjectRegistry.Kind.POSIX_SEM, name, -1, 0);
+        long sem;
         try {
-            ObjectRegistry.register(ObjectRegistry.Kind.POSIX_SEM, name, -1, 0);
+            sem = Os.semOpen(name, Os.O_CREAT | Os.O_EXCL, mode, initialValue);
+        } catch (RuntimeException e) {
+            ObjectRegistry.forget(ObjectRegistry.Kind.POSIX_SEM, name, -1);
+            throw e;
+        }
+        try {
+            // sem_open applies the umask; the semaphore's file gets exactly the requested bits.
+            Os.chmod("/dev/shm/sem." + name.substring(1), mode);
         } catch (RuntimeException e) {
             try {
                 Os.semClose(sem);
                 Os.semUnlink(name);
+                ObjectRegistry.forget(ObjectRegistry.Kind.POSIX_SEM, name, -1);
             } catch (RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
             }
