@@ -1,6 +1,7 @@
 package dev.shmlab.cli;
 
 import dev.shmlab.InvalidInputException;
+import dev.shmlab.layout.SegmentFormatException;
 import dev.shmlab.ShmlabException;
 import dev.shmlab.os.Errno;
 import dev.shmlab.os.NativeException;
@@ -30,6 +31,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int getExitCode(Throwable failure) {
         return failure instanceof InvalidInputException || failure instanceof ParameterException
+                || failure instanceof SegmentFormatException
                 ? Main.EXIT_USAGE
                 : Main.EXIT_FAILED;
     }
@@ -53,6 +55,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             case NoSuchObjectException e when e.ref().kind() == ObjectRegistry.Kind.FILE -> e.getMessage() + "; give the path of an existing file";
             case NoSuchObjectException e -> e.getMessage() + "; list objects with 'shmlab ls'";
             case NativeException e -> e.getMessage() + "; " + nativeHint(e.errno());
+            case SegmentFormatException e -> e.getMessage() + "; list shmlab's own segments with 'shmlab ls'";
             case ShmlabException e -> e.getMessage();
             case UncheckedIOException e -> e.getMessage() + ": " + e.getCause().getMessage();
             default -> "internal error: " + failure + "; run again with --debug for the stack trace";

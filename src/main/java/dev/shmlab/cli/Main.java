@@ -51,7 +51,14 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line and returns its exit code, without exiting. */
     static int run(String... args) {
         CommandLine commandLine = commandLine(debugRequested(args));
-        int exitCode = commandLine.execute(args);
+        int exitCode;
+        try {
+            exitCode = commandLine.execute(args);
+        } catch (InternalError e) {
+            // The JVM reports a read of a mapping whose object shrank (SIGBUS) this way.
+            commandLine.getErr().println("shmlab: the object shrank while it was being read (" + e.getMessage() + "); try again");
+            exitCode = EXIT_FAILED;
+        }
         commandLine.getOut().flush();
         commandLine.getErr().flush();
         return exitCode;

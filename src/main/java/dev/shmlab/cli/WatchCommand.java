@@ -66,6 +66,9 @@ public final class WatchCommand implements Callable<Integer> {
             Map<Integer, Long> lastSent = new HashMap<>();
             for (long n = 0; n < count; n++) {
                 Thread.sleep(n == 0 ? Math.min(intervalMs, 100) : intervalMs);
+                if (monitor.failure() != null) {
+                    throw new dev.shmlab.ShmlabException(address.display() + ": " + monitor.failure());
+                }
                 LabSnapshot s = monitor.latest();
                 if (s == null) {
                     continue;

@@ -7,6 +7,7 @@ import dev.shmlab.layout.LabSegment;
 import dev.shmlab.layout.MessageEvent;
 import dev.shmlab.layout.ParticipantSnapshot;
 import dev.shmlab.layout.ParticipantState;
+import dev.shmlab.layout.SegmentFormatException;
 import dev.shmlab.layout.SyncObjectKind;
 import dev.shmlab.layout.SyncObjectRecord;
 import dev.shmlab.os.ProcStat;
@@ -57,6 +58,7 @@ public final class Monitor implements AutoCloseable {
     private long nextEvent;
     private long missedEvents;
     private volatile boolean running;
+    private volatile String failure;
     private volatile long samples;
     private Thread thread;
 
@@ -99,6 +101,11 @@ public final class Monitor implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /** Why sampling stopped for good (the segment shrank or turned out malformed), or null while it runs. */
+    public String failure() {
+        return failure;
+    }
+
     /** The newest snapshot (null before the first sample). */
     public LabSnapshot latest() {
         return latest.get();
@@ -137,6 +144,15 @@ public final class Monitor implements AutoCloseable {
                 for (Consumer<LabSnapshot> l : listeners) {
                     l.accept(s);
                 }
+            } catch (InternalError e) {
+                // The JVM turns SIGBUS from a mapping whose object shrank into this error.
+                failure = "the segment shrank under the observer (a read past its new end faulted); it can no longer be watched";
+                running = false;
+                return;
+            } catch (SegmentFormatException e) {
+                failure = e.getMessage();
+                running = false;
+                return;
             } catch (RuntimeException e) {
                 // A segment being torn down can fail one sample; the next one tells.
             }

@@ -114,10 +114,10 @@ public sealed interface SegmentAddress {
     /** The key {@code ftok(path, projId)} gives; the path must exist and projId be 1..255. */
     static SysVKey ftok(Path path, int projId) {
         if (projId < 1 || projId > 255) {
-            throw new InvalidInputException("ftok id: must be between 1 and 255 (got " + projId + ")");
+            throw new InvalidInputException("--ftok: the id must be between 1 and 255 (got " + projId + ")");
         }
         if (!Files.exists(path)) {
-            throw new InvalidInputException("ftok path: " + path + " does not exist; ftok needs an existing file or directory");
+            throw new InvalidInputException("--ftok: the path " + path + " does not exist; ftok needs an existing file or directory");
         }
         return new SysVKey(Os.ftok(path.toString(), projId));
     }
