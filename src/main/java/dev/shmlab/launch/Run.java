@@ -72,6 +72,8 @@ public final class Run implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final long startNanos = System.nanoTime();
     private volatile boolean stopping;
+    private long placementSamples;
+    private long sameCpuSamples;
     private volatile RunResult result;
     private Thread supervisor;
 
@@ -167,6 +169,7 @@ public final class Run implements AutoCloseable {
             if (allExited) {
                 break;
             }
+            samplePlacement();
             if (!stopping && System.nanoTime() - deadline > 0) {
                 failures.add("the run did not finish within " + options.timeout().toSeconds() + " s (--timeout)");
                 requestStop();
@@ -174,6 +177,28 @@ public final class Run implements AutoCloseable {
             sleepMillis(SUPERVISE_INTERVAL_MILLIS);
         }
         finish();
+    }
+
+    /**
+     * Notes whether the running participants were last seen on one CPU (from /proc/PID/stat): this
+     * VM often packs two busy processes onto one vCPU, which changes every blocking latency.
+     */
+    private void samplePlacement() {
+        int first = -2;
+        boolean same = true;
+        int seen = 0;
+        for (Process p : processes) {
+            int cpu = p.isAlive() ? ProcStat.read(p.pid()).map(ProcStat::lastCpu).orElse(-1) : -1;
+            if (cpu >= 0) {
+                same &= first == -2 || first == cpu;
+                first = cpu;
+                seen++;
+            }
+        }
+        if (seen >= 2) {
+            placementSamples++;
+            sameCpuSamples += same ? 1 : 0;
+        }
     }
 
     /** Returns true once participant i has exited (and records how). */
@@ -295,7 +320,8 @@ public final class Run implements AutoCloseable {
             failures.add("could not read the run's findings: " + e.getMessage());
         }
         result = new RunResult(scenario.name(), params, segment.address().display(), Duration.ofNanos(System.nanoTime() - startNanos),
-                outcomes, findings, failures, scenario.integrityRequired(params));
+                outcomes, findings, failures, scenario.integrityRequired(params),
+                new RunResult.Placement(placementSamples, sameCpuSamples));
         releaseKernelObjects();
         finished.countDown();
     }

@@ -40,6 +40,10 @@ public final class RunReport {
         long slowestStartMillis = r.participants().stream().mapToLong(p -> p.runningAfter().toMillis()).max().orElse(0);
         out.append(String.format(Locale.ROOT, "wall time: %.3f s   participants running after: %d ms (slowest)   segment: %s%n",
                 r.wallTime().toNanos() / 1e9, slowestStartMillis, r.segment()));
+        if (r.placement().samples() > 0) {
+            out.append(String.format(Locale.ROOT, "CPU placement: all participants on one CPU in %.0f%% of %d samples (this VM often packs busy processes onto one vCPU)%n",
+                    r.placement().sameCpuPercent(), r.placement().samples()));
+        }
         for (String failure : r.failures()) {
             out.append("FAILED: ").append(failure).append(System.lineSeparator());
         }
@@ -70,6 +74,8 @@ public final class RunReport {
         root.put("completed", r.completed());
         root.put("integrityHeld", r.integrityHeld());
         root.put("exitCode", r.exitCode());
+        root.put("sameCpuPercent", r.placement().sameCpuPercent());
+        root.put("placementSamples", r.placement().samples());
         List<Map<String, Object>> participants = new ArrayList<>();
         for (ParticipantOutcome p : r.participants()) {
             ParticipantSnapshot s = p.last();

@@ -10,7 +10,15 @@ import java.util.List;
  * not complete, why. {@link #exitCode()} is what {@code shmlab run} exits with.
  */
 public record RunResult(String scenario, ScenarioParams params, String segment, Duration wallTime, List<ParticipantOutcome> participants,
-                        List<Scenario.Finding> findings, List<String> failures, boolean integrityRequired) {
+                        List<Scenario.Finding> findings, List<String> failures, boolean integrityRequired, Placement placement) {
+
+    /** How often the supervisor saw all running participants on one CPU ({@code samples} every 10 ms). */
+    public record Placement(long samples, long sameCpu) {
+        /** The share of samples with every participant on one CPU, in percent; -1 without samples. */
+        public double sameCpuPercent() {
+            return samples == 0 ? -1 : 100.0 * sameCpu / samples;
+        }
+    }
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 3;

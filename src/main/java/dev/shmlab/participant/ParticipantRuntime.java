@@ -283,9 +283,15 @@ final class ParticipantRuntime implements RoleContext {
         return Duration.ofMillis(100);
     }
 
+    /** 5 s, plus four steps' worth of pace, so a slow demo does not look like a dead peer. */
     @Override
     public Duration peerTimeout() {
-        return Duration.ofSeconds(5);
+        return Duration.ofSeconds(5).plusNanos(4 * control.paceNanos());
+    }
+
+    @Override
+    public boolean runPaused() {
+        return control.command() == ControlBlock.Command.PAUSE;
     }
 
     @Override

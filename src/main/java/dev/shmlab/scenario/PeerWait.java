@@ -7,8 +7,10 @@ import java.util.function.IntPredicate;
 
 /**
  * A wait for another participant, made of bounded slices: between slices the role notices a stop
- * request; after {@link RoleContext#peerTimeout()} in all it fails with a message saying what it
- * waited for. Nothing ever waits for a dead peer forever.
+ * request. Each {@link RoleContext#peerTimeout()} without success it says on its output what it is
+ * waiting for (a peer stopped with SIGSTOP, or a semaphore left at 0 by a dead holder, shows up
+ * this way), and after {@value #GIVE_UP_AFTER_TIMEOUTS} of them it fails. Time spent while the
+ * run is paused does not count. A dead peer is found sooner by the launcher, which stops the run.
  */
 public final class PeerWait {
     /** One bounded attempt: true when the condition was met within timeoutNanos. */
@@ -17,22 +19,35 @@ public final class PeerWait {
         boolean await(long timeoutNanos);
     }
 
+    /** Timeouts reported before the wait fails. */
+    static final int GIVE_UP_AFTER_TIMEOUTS = 6;
+
     private PeerWait() {
     }
 
     /** Waits slice by slice; false when the run is stopping, an exception after the peer timeout. */
     public static boolean until(RoleContext ctx, String what, Slice slice) {
-        long start = System.nanoTime();
         long sliceNanos = ctx.waitSlice().toNanos();
+        long waitedNanos = 0;
+        int timeouts = 0;
         while (true) {
+            long before = System.nanoTime();
             if (slice.await(sliceNanos)) {
                 return true;
             }
             if (ctx.stopRequested()) {
                 return false;
             }
-            if (System.nanoTime() - start > ctx.peerTimeout().toNanos()) {
-                throw new ShmlabException("waited " + ctx.peerTimeout().toSeconds() + " s for " + what + "; giving up");
+            if (!ctx.runPaused()) {
+                waitedNanos += System.nanoTime() - before;
+            }
+            if (waitedNanos > (timeouts + 1) * ctx.peerTimeout().toNanos()) {
+                timeouts++;
+                long seconds = waitedNanos / 1_000_000_000L;
+                if (timeouts >= GIVE_UP_AFTER_TIMEOUTS) {
+                    throw new ShmlabException("waited " + seconds + " s for " + what + "; giving up");
+                }
+                ctx.out("timed out after " + seconds + " s waiting for " + what + "; still waiting");
             }
         }
     }

@@ -21,13 +21,16 @@ import java.util.Locale;
  * number and a checksum and is checked on arrival.
  *
  * <pre>
- * data area:    0 flag (int; futex sleepers at 4)   64 received count (long)
+ * data area:    0 flag (int; futex sleepers at 4)
+ *              128 measured time ns (long)  136 measured messages (long), written by the writer at the end
  *            4096 message header: 0 seq (long) 8 from 12 to 16 size 20 checksum (ints)
  *            4160 payload: byte 0 = 'A' + (seq-1) % 26, seq in every 4 KiB word and the last 8 bytes
  * </pre>
  */
 public final class PingPongScenario implements Scenario {
     static final long FLAG_OFFSET = 0;
+    static final long MEASURED_NANOS_OFFSET = 128;
+    static final long MEASURED_COUNT_OFFSET = 136;
     static final long HEADER_OFFSET = 4096;
     static final long PAYLOAD_OFFSET = HEADER_OFFSET + 64;
     static final int WRITER = 0;
@@ -96,6 +99,25 @@ public final class PingPongScenario implements Scenario {
             SyncObjects.create(lab, plan, i, 0, resources);
         }
         return resources;
+    }
+
+    /** The writer's measurement: per message, and MB/s in throughput mode (MB = 10^6 bytes). */
+    @Override
+    public List<Finding> verdict(LabSegment lab, ScenarioParams params) {
+        long nanos = lab.data().getLongAcquire(MEASURED_NANOS_OFFSET);
+        long count = lab.data().getLongAcquire(MEASURED_COUNT_OFFSET);
+        if (count == 0 || nanos == 0) {
+            return List.of();
+        }
+        boolean latency = params.getString("mode").equals("latency");
+        long perMessage = nanos / count / (latency ? 2 : 1);
+        List<Finding> findings = new java.util.ArrayList<>(List.of(
+                new Finding("measured messages", count, false),
+                new Finding(latency ? "mean one-way latency (ns)" : "mean time per message (ns)", perMessage, false)));
+        if (!latency) {
+            findings.add(new Finding("throughput (MB/s)", Math.round(params.getLong("size") * (double) count / 1e6 / (nanos / 1e9)), false));
+        }
+        return findings;
     }
 
     @Override
@@ -205,7 +227,10 @@ public final class PingPongScenario implements Scenario {
                 prev = now;
                 stats.publishIfDue(now);
             }
-            report(System.nanoTime() - measuredStart);
+            long measuredNanos = System.nanoTime() - measuredStart;
+            data.putLong(MEASURED_COUNT_OFFSET, count);
+            data.putLongRelease(MEASURED_NANOS_OFFSET, measuredNanos);
+            report(measuredNanos);
         }
 
         void read() {

@@ -49,8 +49,11 @@ public interface RoleContext {
     /** How long a single blocking wait may last before the role re-checks stop and peers. */
     Duration waitSlice();
 
-    /** How long a role waits for a peer in total before it gives up and fails. */
+    /** How long a role waits for a peer before it reports the timeout (it fails after a few of them). */
     Duration peerTimeout();
+
+    /** Whether the control block says the run is paused right now (waits do not time out then). */
+    boolean runPaused();
 
     /** Whether the peer with this index is still alive (its process exists and it has not failed). */
     boolean peerAlive(int index);
