@@ -2,15 +2,11 @@ package dev.shmlab.scenario;
 
 import dev.shmlab.layout.LabSegment;
 import dev.shmlab.layout.ParticipantPublisher;
-import dev.shmlab.layout.ParticipantState;
 import dev.shmlab.layout.SyncObjectKind;
-import dev.shmlab.layout.SyncObjectRecord;
 import dev.shmlab.shm.Backend;
 import dev.shmlab.shm.Segment;
 import dev.shmlab.shm.SharedMemory;
 import dev.shmlab.sync.CountingSemaphore;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -74,11 +70,7 @@ public final class RaceScenario implements Scenario {
 
     @Override
     public RunPlan plan(ScenarioParams p) {
-        List<RunPlan.Participant> participants = new ArrayList<>();
-        for (int c = 1; c <= p.getInt("clients"); c++) {
-            participants.add(new RunPlan.Participant("client-" + c, 0));
-        }
-        return new RunPlan(Backend.POSIX, participants, List.of(new RunPlan.SyncObject(SyncObjectKind.NAMED_SEMAPHORE, "semName")),
+        return new RunPlan(Backend.POSIX, RunPlan.clients(p.getInt("clients")), List.of(new RunPlan.SyncObject(SyncObjectKind.NAMED_SEMAPHORE, "semName")),
                 4096, RoundRobinScenario.CLIENTS_OFFSET + RoundRobinScenario.CLIENT_LENGTH * p.getInt("clients"));
     }
 
@@ -145,7 +137,6 @@ public final class RaceScenario implements Scenario {
         private final CountingSemaphore sem;
         private final SharedMemory lab;
         private final ParticipantPublisher stats;
-        private final SyncObjectRecord semRecord;
         private final int me;
         private final int clients;
         private final long quota;
@@ -160,7 +151,6 @@ public final class RaceScenario implements Scenario {
             this.sem = sem;
             this.lab = ctx.data();
             this.stats = ctx.stats();
-            this.semRecord = ctx.lab().syncObject((int) SEMAPHORE);
             this.me = ctx.index() + 1;
             this.clients = ctx.participantCount();
             this.quota = ctx.params().getLong("messages");
@@ -176,7 +166,7 @@ public final class RaceScenario implements Scenario {
             while (ctx.checkpoint(0)) {
                 boolean sync = ctx.syncEnabled();
                 boolean everyoneSent = allSent();
-                if (sync && !acquire()) {
+                if (sync && !SyncObjects.enter(ctx, sem, (int) SEMAPHORE)) {
                     return;
                 }
                 boolean acted;
@@ -184,9 +174,7 @@ public final class RaceScenario implements Scenario {
                     acted = trySend() | tryReceive();
                 } finally {
                     if (sync) {
-                        semRecord.releasedBy(ctx.index());
-                        sem.release();
-                        stats.state(ParticipantState.RUNNING);
+                        SyncObjects.leave(ctx, sem, (int) SEMAPHORE);
                     }
                 }
                 long now = System.nanoTime();
@@ -203,18 +191,6 @@ public final class RaceScenario implements Scenario {
             }
             ctx.out("Client " + me + " done: sent " + ownSent + ", received " + stats.received + ", lost " + stats.lost
                     + ", duplicated " + stats.duplicated + ", corrupted " + stats.corrupted);
-        }
-
-        private boolean acquire() {
-            stats.waitingOn((int) SEMAPHORE);
-            long start = System.nanoTime();
-            boolean ok = PeerWait.until(ctx, "semaphore " + semRecord.label(), nanos -> sem.acquire(Duration.ofNanos(nanos)));
-            stats.waitNanos += System.nanoTime() - start;
-            if (ok) {
-                semRecord.acquiredBy(ctx.index(), System.nanoTime());
-                stats.state(ParticipantState.CRITICAL);
-            }
-            return ok;
         }
 
         /** If the slot looks free and messages remain, writes one: the seed's unguarded check-then-write. */

@@ -3,7 +3,6 @@ package dev.shmlab.scenario;
 import dev.shmlab.ShmlabException;
 import dev.shmlab.layout.LabSegment;
 import dev.shmlab.layout.ParticipantPublisher;
-import dev.shmlab.layout.ParticipantState;
 import dev.shmlab.layout.SyncObjectKind;
 import dev.shmlab.layout.SyncObjectRecord;
 import dev.shmlab.shm.Backend;
@@ -14,8 +13,6 @@ import dev.shmlab.shm.SharedMemory;
 import dev.shmlab.sync.CountingSemaphore;
 import dev.shmlab.sync.WaitStrategy;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -82,11 +79,7 @@ public final class RoundRobinScenario implements Scenario {
     @Override
     public RunPlan plan(ScenarioParams p) {
         int clients = p.getInt("clients");
-        List<RunPlan.Participant> participants = new ArrayList<>();
-        for (int c = 1; c <= clients; c++) {
-            participants.add(new RunPlan.Participant("client-" + c, 0));
-        }
-        return new RunPlan(Backend.POSIX, participants, List.of(new RunPlan.SyncObject(SyncObjectKind.NAMED_SEMAPHORE, "semName")),
+        return new RunPlan(Backend.POSIX, RunPlan.clients(clients), List.of(new RunPlan.SyncObject(SyncObjectKind.NAMED_SEMAPHORE, "semName")),
                 4096, CLIENTS_OFFSET + CLIENT_LENGTH * clients);
     }
 
@@ -212,7 +205,7 @@ public final class RoundRobinScenario implements Scenario {
                 if (ended()) {
                     return;
                 }
-                if (!ctx.checkpoint(2) || !acquire(sem)) {
+                if (!ctx.checkpoint(2) || !SyncObjects.enter(ctx, sem, SEMAPHORE)) {
                     return;
                 }
                 int dest;
@@ -229,9 +222,7 @@ public final class RoundRobinScenario implements Scenario {
                     }
                 } finally {
                     ctx.checkpoint(8);
-                    semRecord.releasedBy(ctx.index());
-                    sem.release();
-                    stats.state(ParticipantState.RUNNING);
+                    SyncObjects.leave(ctx, sem, SEMAPHORE);
                 }
                 if (dest == 0) {
                     end();
@@ -249,19 +240,6 @@ public final class RoundRobinScenario implements Scenario {
             }
             seenTurn = word.getIntAcquire(0);
             return true;
-        }
-
-        private boolean acquire(CountingSemaphore sem) {
-            stats.waitingOn(SEMAPHORE);
-            long start = System.nanoTime();
-            boolean acquired = PeerWait.until(ctx, "semaphore " + semRecord.label() + " (held by another client)",
-                    nanos -> sem.acquire(Duration.ofNanos(nanos)));
-            stats.waitNanos += System.nanoTime() - start;
-            if (acquired) {
-                semRecord.acquiredBy(ctx.index(), System.nanoTime());
-                stats.state(ParticipantState.CRITICAL);
-            }
-            return acquired;
         }
 
         private void receive(MemoryStruct shm) {

@@ -24,6 +24,15 @@ public record RunPlan(Backend backend, List<Participant> participants, List<Sync
         syncObjects = List.copyOf(syncObjects);
     }
 
+    /** Participants {@code client-1} … {@code client-n}, all playing role 0. */
+    public static List<Participant> clients(int n) {
+        List<Participant> clients = new java.util.ArrayList<>();
+        for (int c = 1; c <= n; c++) {
+            clients.add(new Participant("client-" + c, 0));
+        }
+        return clients;
+    }
+
     public LabGeometry geometry() {
         return new LabGeometry(participants.size(), syncObjects.size(), eventCapacity, dataLengthBytes);
     }

@@ -58,10 +58,25 @@ public abstract class SlotSignal {
         return memory.getIntAcquire(flagOffset);
     }
 
-    /** Pure busy-wait with Thread.onSpinWait: the seed's spin lock. */
-    static final class Spin extends SlotSignal {
-        Spin(SharedMemory memory, long flagOffset, RoleContext context, int peer, String peerName) {
+    /**
+     * Polls the flag: pure busy-waiting with Thread.onSpinWait (the seed's spin lock) when
+     * {@code spinsBeforeYield} is unlimited, otherwise spinning that many times, then yielding the
+     * CPU on every further check.
+     */
+    static final class Polling extends SlotSignal {
+        private final int spinsBeforeYield;
+
+        Polling(SharedMemory memory, long flagOffset, RoleContext context, int peer, String peerName, int spinsBeforeYield) {
             super(memory, flagOffset, context, peer, peerName);
+            this.spinsBeforeYield = spinsBeforeYield;
+        }
+
+        static Polling spin(SharedMemory memory, long flagOffset, RoleContext context, int peer, String peerName) {
+            return new Polling(memory, flagOffset, context, peer, peerName, Integer.MAX_VALUE);
+        }
+
+        static Polling yielding(SharedMemory memory, long flagOffset, RoleContext context, int peer, String peerName) {
+            return new Polling(memory, flagOffset, context, peer, peerName, YIELD_AFTER_SPINS);
         }
 
         @Override
@@ -74,37 +89,11 @@ public abstract class SlotSignal {
             long deadline = System.nanoTime() + timeoutNanos;
             int spins = 0;
             while (memory.getIntAcquire(flagOffset) != expected) {
-                Thread.onSpinWait();
-                if (++spins == SPINS_PER_CLOCK_CHECK) {
-                    spins = 0;
-                    if (System.nanoTime() - deadline > 0) {
+                if (spins < spinsBeforeYield) {
+                    Thread.onSpinWait();
+                    if ((++spins & (SPINS_PER_CLOCK_CHECK - 1)) == 0 && System.nanoTime() - deadline > 0) {
                         return false;
                     }
-                }
-            }
-            return true;
-        }
-    }
-
-    /** Spins {@value #YIELD_AFTER_SPINS} times, then yields the CPU on every further check. */
-    static final class Yield extends SlotSignal {
-        Yield(SharedMemory memory, long flagOffset, RoleContext context, int peer, String peerName) {
-            super(memory, flagOffset, context, peer, peerName);
-        }
-
-        @Override
-        public void publish(int value) {
-            memory.putIntRelease(flagOffset, value);
-        }
-
-        @Override
-        boolean awaitSlice(int expected, long timeoutNanos) {
-            long deadline = System.nanoTime() + timeoutNanos;
-            int spins = 0;
-            while (memory.getIntAcquire(flagOffset) != expected) {
-                if (spins < YIELD_AFTER_SPINS) {
-                    spins++;
-                    Thread.onSpinWait();
                 } else {
                     Thread.yield();
                     if (System.nanoTime() - deadline > 0) {

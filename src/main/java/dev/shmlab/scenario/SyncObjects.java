@@ -61,6 +61,31 @@ public final class SyncObjects {
         };
     }
 
+    /**
+     * Takes semaphore {@code index} for the role, publishing what the window shows: WAITING on it,
+     * then CRITICAL with this participant as its holder. Time spent waiting is added to the role's
+     * wait counter. False when the run is stopping.
+     */
+    public static boolean enter(RoleContext ctx, CountingSemaphore sem, int index) {
+        SyncObjectRecord record = ctx.lab().syncObject(index);
+        ctx.stats().waitingOn(index);
+        long start = System.nanoTime();
+        boolean acquired = PeerWait.until(ctx, "semaphore " + record.label(), nanos -> sem.acquire(java.time.Duration.ofNanos(nanos)));
+        ctx.stats().waitNanos += System.nanoTime() - start;
+        if (acquired) {
+            record.acquiredBy(ctx.index(), System.nanoTime());
+            ctx.stats().state(dev.shmlab.layout.ParticipantState.CRITICAL);
+        }
+        return acquired;
+    }
+
+    /** Gives semaphore {@code index} back after {@link #enter}, publishing that nobody holds it. */
+    public static void leave(RoleContext ctx, CountingSemaphore sem, int index) {
+        ctx.lab().syncObject(index).releasedBy(ctx.index());
+        sem.release();
+        ctx.stats().state(dev.shmlab.layout.ParticipantState.RUNNING);
+    }
+
     /** Opens the robust mutex {@code index} of a running lab. */
     public static RobustMutex openMutex(LabSegment lab, int index) {
         SyncObjectRecord record = lab.syncObject(index);
