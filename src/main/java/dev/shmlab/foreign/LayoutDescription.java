@@ -127,7 +127,7 @@ public final class LayoutDescription {
         String what = sizeDeclared && sizeBytes > last.endOffset()
                 ? "its \"size\" is " + sizeBytes + " bytes"
                 : "field " + last.describe() + " ends at byte " + last.endOffset();
-        throw new InvalidInputException("layout " + source + " does not fit: " + what + ", but " + segmentDisplay + " is only "
+        throw new InvalidInputException("layout " + source + ": " + what + ", but " + segmentDisplay + " is only "
                 + segmentSizeBytes + " bytes");
     }
 

@@ -129,7 +129,7 @@ class LayoutDescriptionTest {
         LayoutDescription memory = LayoutDescription.shipped("seed004-memory");
         assertThatThrownBy(() -> memory.checkFits(512, "sysv key=0x5e000001 id=7"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("layout seed004-memory.json does not fit: field \"message\" (char[1024] at offset 8) ends at byte 1032, "
+                .hasMessage("layout seed004-memory.json: field \"message\" (char[1024] at offset 8) ends at byte 1032, "
                         + "but sysv key=0x5e000001 id=7 is only 512 bytes");
         memory.checkFits(1032, "exactly large enough");
     }
