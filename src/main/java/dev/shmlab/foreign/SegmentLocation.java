@@ -82,14 +82,6 @@ public sealed interface SegmentLocation {
 
     /** Parses a System V key in decimal or 0x-hex; {@code what} names the input in the error. */
     static int parseKey(String text, String what) {
-        try {
-            long key = Long.decode(text.trim());
-            if (key == 0 || key < Integer.MIN_VALUE || key > 0xffffffffL) {
-                throw new NumberFormatException();
-            }
-            return (int) key;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(what + ": expected a non-zero 32-bit System V key such as 0x4101002a (got \"" + text + "\")");
-        }
+        return SegmentAddress.parseKey(text, what).key();
     }
 }
