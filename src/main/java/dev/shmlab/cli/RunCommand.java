@@ -57,6 +57,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--shared-group", description = "Create the run's objects 0660 (owner and group) instead of 0600, for a class sharing one machine.")
     private boolean sharedGroup;
 
+    @Option(names = "--participant-program", paramLabel = "INDEX=PROGRAM",
+            description = "Play participant INDEX with PROGRAM instead of shmlab's own process; it is started as PROGRAM SEGMENT INDEX PARENT_PID "
+                    + "and must follow src/main/c/shmlab.h (e.g. 1=./shmlab_participant for ping-pong's reader). Repeatable.")
+    private List<String> participantPrograms = new ArrayList<>();
+
     @Unmatched
     private List<String> scenarioArgs = new ArrayList<>();
 
@@ -68,7 +73,11 @@ public final class RunCommand implements Callable<Integer> {
         Duration timeoutDuration = Duration.ofMillis(parseDuration("--timeout", timeout, 1, 7 * 24 * 3_600_000L));
         PrintWriter out = spec.commandLine().getOut();
         Object lock = new Object();
-        Run run = Run.start(scenario, params, RunOptions.defaults().withPace(paceDuration).withTimeout(timeoutDuration).withSharedGroup(sharedGroup),
+        RunOptions options = RunOptions.defaults().withPace(paceDuration).withTimeout(timeoutDuration).withSharedGroup(sharedGroup);
+        for (String program : participantPrograms) {
+            options = withProgram(options, program);
+        }
+        Run run = Run.start(scenario, params, options,
                 (index, name, line, error) -> {
                     if (!quiet || error) {
                         synchronized (lock) {
@@ -131,6 +140,25 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return given;
+    }
+
+    /** Reads {@code INDEX=PROGRAM} as given to --participant-program. */
+    private static RunOptions withProgram(RunOptions options, String text) {
+        int eq = text.indexOf('=');
+        String program = eq < 0 ? "" : text.substring(eq + 1);
+        int index;
+        try {
+            index = Integer.parseInt(eq < 0 ? "" : text.substring(0, eq));
+        } catch (NumberFormatException e) {
+            index = -1;
+        }
+        if (index < 0 || program.isBlank()) {
+            throw new InvalidInputException("--participant-program: expected INDEX=PROGRAM such as 1=./shmlab_participant (got \"" + text + "\")");
+        }
+        if (!java.nio.file.Files.isExecutable(Path.of(program))) {
+            throw new InvalidInputException("--participant-program " + index + ": " + program + " is not an executable file");
+        }
+        return options.withParticipantProgram(index, List.of(Path.of(program).toAbsolutePath().toString()));
     }
 
     private static boolean isBoolean(Scenario scenario, String name) {

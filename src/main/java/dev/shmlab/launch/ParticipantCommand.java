@@ -10,7 +10,8 @@ import java.util.Map;
  * The one place that knows how to start a participant process. From a jar or class path it is
  * {@code java [options] -cp CLASSPATH dev.shmlab.participant.ParticipantMain ARGS}; inside the
  * packaged app it is the app's second launcher ({@code bin/shmlab-participant ARGS}), found
- * through the {@code jpackage.app-path} property that jpackage's launcher sets.
+ * through the {@code jpackage.app-path} property that jpackage's launcher sets. A participant
+ * played by another program gets the same ARGS: {@code SEGMENT INDEX PARENT_PID}.
  */
 public final class ParticipantCommand {
     static final String MAIN_CLASS = "dev.shmlab.participant.ParticipantMain";
@@ -22,7 +23,15 @@ public final class ParticipantCommand {
 
     /** The command line for participant {@code index} of the segment at {@code address}. */
     public static List<String> forParticipant(String encodedAddress, int index) {
-        List<String> command = new ArrayList<>(launcherPrefix());
+        return forProgram(launcherPrefix(), encodedAddress, index);
+    }
+
+    /**
+     * The command line for participant {@code index} played by another program: the program's own
+     * words, then the same {@code SEGMENT INDEX PARENT_PID} every participant gets.
+     */
+    public static List<String> forProgram(List<String> program, String encodedAddress, int index) {
+        List<String> command = new ArrayList<>(program);
         command.add(encodedAddress);
         command.add(Integer.toString(index));
         command.add(Long.toString(ProcessHandle.current().pid()));

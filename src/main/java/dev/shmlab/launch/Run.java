@@ -1,5 +1,6 @@
 package dev.shmlab.launch;
 
+import dev.shmlab.InvalidInputException;
 import dev.shmlab.layout.ControlBlock;
 import dev.shmlab.layout.LabSegment;
 import dev.shmlab.layout.ParticipantSnapshot;
@@ -37,6 +38,8 @@ import java.util.stream.Collectors;
  * One run of a scenario: creates the lab segment, prepares the scenario's objects, starts one
  * process per participant, watches them and, at the end, stops whatever still runs and removes
  * every kernel object of the run — including objects participants created and could not remove.
+ * A participant may be played by a program of the user's own ({@link RunOptions#withParticipantProgram});
+ * it is started, watched, stopped and cleaned up after like the others.
  *
  * <p>A participant that exits with a failure, dies, or whose heartbeat stops for
  * {@link #HEARTBEAT_TIMEOUT_NANOS} fails the run; the others are stopped: control-block STOP,
@@ -82,6 +85,12 @@ public final class Run implements AutoCloseable {
         this.params = params;
         this.plan = scenario.plan(params);
         this.options = options;
+        for (int index : options.participantPrograms().keySet()) {
+            if (index >= plan.participants().size()) {
+                throw new InvalidInputException("participant program for participant " + index + ": " + scenario.name() + " has only "
+                        + plan.participants().size() + " participants (0 to " + (plan.participants().size() - 1) + ")");
+            }
+        }
         this.output = output;
         this.exits = new String[plan.participants().size()];
         this.launchedNanos = new long[plan.participants().size()];
@@ -131,7 +140,10 @@ public final class Run implements AutoCloseable {
         lab.control().markRunStart(System.nanoTime());
         String address = segment.address().encode();
         for (int i = 0; i < plan.participants().size(); i++) {
-            List<String> command = ParticipantCommand.forParticipant(address, i);
+            int index = i;
+            List<String> command = options.participantProgram(i)
+                    .map(program -> ParticipantCommand.forProgram(program, address, index))
+                    .orElseGet(() -> ParticipantCommand.forParticipant(address, index));
             try {
                 launchedNanos[i] = System.nanoTime();
                 Process p = ParticipantCommand.builder(command).start();

@@ -141,14 +141,19 @@ public sealed interface SegmentAddress {
 
     /** Parses a System V key in decimal or 0x-hex (as {@code ipcs} prints it). */
     static SysVKey parseKey(String text) {
+        return parseKey(text, "--sysv-key");
+    }
+
+    /** Parses a System V key in decimal or 0x-hex; {@code what} names the input in the error. */
+    static SysVKey parseKey(String text, String what) {
         try {
-            long key = Long.decode(text);
+            long key = Long.decode(text.trim());
             if (key == 0 || key < Integer.MIN_VALUE || key > 0xffffffffL) {
                 throw new NumberFormatException();
             }
             return new SysVKey((int) key);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("--sysv-key: expected a non-zero 32-bit key such as 0x4101002a or 1090650154 (got \"" + text + "\")");
+            throw new InvalidInputException(what + ": expected a non-zero 32-bit key such as 0x4101002a or 1090650154 (got \"" + text + "\")");
         }
     }
 }

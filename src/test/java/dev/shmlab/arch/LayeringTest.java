@@ -30,8 +30,17 @@ class LayeringTest {
     @Test
     void theEngineDoesNotDependOnTheCommandLineOrTheWindow() {
         noClasses().that().resideInAnyPackage("dev.shmlab.os..", "dev.shmlab.shm..", "dev.shmlab.sync..", "dev.shmlab.layout..",
-                        "dev.shmlab.scenario..", "dev.shmlab.participant..", "dev.shmlab.launch..", "dev.shmlab.monitor..")
+                        "dev.shmlab.scenario..", "dev.shmlab.participant..", "dev.shmlab.launch..", "dev.shmlab.monitor..", "dev.shmlab.foreign..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.shmlab.cli..", "dev.shmlab.app..")
+                .check(PRODUCTION);
+    }
+
+    /** Watching a foreign segment needs segments and semaphores, nothing of the lab's own format or runs. */
+    @Test
+    void theForeignSegmentReaderStandsOnSegmentsAndSemaphoresAlone() {
+        noClasses().that().resideInAPackage("dev.shmlab.foreign..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.shmlab.layout..", "dev.shmlab.scenario..",
+                        "dev.shmlab.participant..", "dev.shmlab.launch..", "dev.shmlab.monitor..")
                 .check(PRODUCTION);
     }
 
@@ -39,7 +48,7 @@ class LayeringTest {
     void lowerLayersDoNotReachUp() {
         noClasses().that().resideInAnyPackage("dev.shmlab.os..", "dev.shmlab.shm..", "dev.shmlab.sync..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.shmlab.layout..", "dev.shmlab.scenario..",
-                        "dev.shmlab.participant..", "dev.shmlab.launch..", "dev.shmlab.monitor..")
+                        "dev.shmlab.participant..", "dev.shmlab.launch..", "dev.shmlab.monitor..", "dev.shmlab.foreign..")
                 .check(PRODUCTION);
         noClasses().that().resideInAnyPackage("dev.shmlab.layout..", "dev.shmlab.scenario..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.shmlab.participant..", "dev.shmlab.launch..", "dev.shmlab.monitor..")
