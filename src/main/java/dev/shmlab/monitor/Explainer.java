@@ -34,9 +34,19 @@ public final class Explainer {
     }
 
     private final PseudoCode code;
+    private final List<String> names;
 
     public Explainer(PseudoCode code) {
+        this(code, List.of());
+    }
+
+    /**
+     * An explainer that calls a participant whose record is not claimed yet (its process is still
+     * starting) by its planned name, {@code names.get(index)}, instead of "participant 2".
+     */
+    public Explainer(PseudoCode code, List<String> names) {
         this.code = code;
+        this.names = List.copyOf(names);
     }
 
     /** The sentences for one snapshot: the run first, then each participant in index order, then integrity. */
@@ -133,7 +143,7 @@ public final class Explainer {
         return new Sentence(p.index(), tone, b.append('.').toString());
     }
 
-    private static String holderReason(LabSnapshot s, SyncObjectSnapshot o, ParticipantSnapshot holder) {
+    private String holderReason(LabSnapshot s, SyncObjectSnapshot o, ParticipantSnapshot holder) {
         String h = name(holder);
         return switch (holder.state()) {
             case DEAD -> o.kind() == SyncObjectKind.ROBUST_MUTEX
@@ -149,7 +159,7 @@ public final class Explainer {
         return o.holderSinceNanos() > 0 ? holder + " has held it for " + duration(s.timeNanos() - o.holderSinceNanos()) : holder + " holds it";
     }
 
-    private static Sentence dead(ParticipantSnapshot p, List<SyncObjectSnapshot> held) {
+    private Sentence dead(ParticipantSnapshot p, List<SyncObjectSnapshot> held) {
         String who = name(p) + " is dead (its process is gone)";
         if (held.isEmpty()) {
             return new Sentence(p.index(), Tone.TROUBLE, who + ".");
@@ -201,8 +211,11 @@ public final class Explainer {
         return s.participants().stream().filter(p -> p.index() == index).findFirst();
     }
 
-    private static String name(ParticipantSnapshot p) {
-        return p.name().isEmpty() ? "participant " + p.index() : p.name();
+    private String name(ParticipantSnapshot p) {
+        if (!p.name().isEmpty()) {
+            return p.name();
+        }
+        return p.index() >= 0 && p.index() < names.size() ? names.get(p.index()) : "participant " + p.index();
     }
 
     /** The call a participant blocks in while it waits on an object of this kind. */

@@ -34,17 +34,25 @@ public final class Export {
     private Export() {
     }
 
-    /** Writes the metrics CSV to a file (UTF-8, header line first). */
-    public static void writeMetricsCsv(List<LabSnapshot> snapshots, Path file) {
+    /** Writes the metrics CSV of a recording to a file, naming participants as its header does. */
+    public static void writeMetricsCsv(Replay replay, Path file) {
+        writeMetricsCsv(replay.snapshots(), replay.header().participants(), file);
+    }
+
+    /**
+     * Writes the metrics CSV to a file (UTF-8, header line first). {@code names} name participants
+     * whose record was not claimed yet at a snapshot (the run's planned names; may be empty).
+     */
+    public static void writeMetricsCsv(List<LabSnapshot> snapshots, List<String> names, Path file) {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            metricsCsv(snapshots, out);
+            metricsCsv(snapshots, names, out);
         } catch (IOException e) {
             throw new ShmlabException("cannot write the CSV " + file + ": " + e.getMessage(), e);
         }
     }
 
     /** Writes the metrics CSV, header line first, lines ending in {@code \n}. */
-    public static void metricsCsv(List<LabSnapshot> snapshots, Appendable out) throws IOException {
+    public static void metricsCsv(List<LabSnapshot> snapshots, List<String> names, Appendable out) throws IOException {
         out.append(CSV_HEADER).append('\n');
         if (snapshots.isEmpty()) {
             return;
@@ -56,7 +64,7 @@ public final class Export {
                 long[] before = previous.put(p.index(), new long[] {s.timeNanos(), p.sent()});
                 double rate = before == null || s.timeNanos() == before[0] ? 0 : (p.sent() - before[1]) * 1e9 / (s.timeNanos() - before[0]);
                 out.append(String.format(Locale.ROOT, "%.6f,%.1f,%.1f,%s,%s,%d,%d,%d,%d,%d,%d,%d,%d,%.6f,%.1f,%s,%s\n",
-                        (s.timeNanos() - origin) / 1e9, s.messagesPerSecond(), s.bytesPerSecond(), csvText(p.name()),
+                        (s.timeNanos() - origin) / 1e9, s.messagesPerSecond(), s.bytesPerSecond(), csvText(name(p, names)),
                         p.state().name().toLowerCase(Locale.ROOT), p.step(), p.sent(), p.received(), p.bytesSent(), p.bytesReceived(),
                         p.lost(), p.duplicated(), p.corrupted(), p.waitNanos() / 1e9, rate,
                         micros(p.latencyCount(), p.p50Nanos()), micros(p.latencyCount(), p.p99Nanos())));
@@ -112,6 +120,10 @@ public final class Export {
             return text;
         }
         return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    private static String name(ParticipantSnapshot p, List<String> names) {
+        return !p.name().isEmpty() || p.index() < 0 || p.index() >= names.size() ? p.name() : names.get(p.index());
     }
 
     private static String micros(long samples, long nanos) {

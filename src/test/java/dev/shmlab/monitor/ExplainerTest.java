@@ -181,6 +181,16 @@ class ExplainerTest {
     }
 
     @Test
+    void aParticipantStillStartingIsCalledByItsPlannedName() {
+        LabSnapshot s = snapshot().with(participant(0, "", STARTING, 0, -1)).with(participant(1, "", STARTING, 0, -1)).build();
+
+        assertThat(new Explainer(CODE, List.of("P1", "P2")).explain(s)).extracting(Sentence::text).endsWith(
+                "P1 is starting: its process is loading and has not reached its first line yet.",
+                "P2 is starting: its process is loading and has not reached its first line yet.");
+        assertThat(texts(s)).contains("participant 1 is starting: its process is loading and has not reached its first line yet.");
+    }
+
+    @Test
     void durationsReadTheWayAPersonSaysThem() {
         assertThat(Explainer.duration(1_249_000_000L)).isEqualTo("1.2 s");
         assertThat(Explainer.duration(350_400_000L)).isEqualTo("350 ms");

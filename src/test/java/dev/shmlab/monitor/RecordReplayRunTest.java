@@ -117,7 +117,7 @@ class RecordReplayRunTest {
     @Test
     void theMetricsCsvParsesAndEndsWithTheFinalCounters() throws IOException {
         Path csv = dir.resolve("metrics.csv");
-        Export.writeMetricsCsv(replay.snapshots(), csv);
+        Export.writeMetricsCsv(replay, csv);
 
         List<Map<String, String>> rows = Csv.read(csv);
         assertThat(rows).hasSize(replay.snapshots().size() * 3);
@@ -129,6 +129,7 @@ class RecordReplayRunTest {
             assertThat(Long.parseLong(lastRows.get(i).get("received"))).isEqualTo(p.received());
             assertThat(lastRows.get(i).get("state")).isEqualTo("done");
         }
+        assertThat(rows).extracting(r -> r.get("participant")).containsOnly("client-1", "client-2", "client-3");
         assertThat(rows).allSatisfy(r -> {
             assertThat(Double.parseDouble(r.get("time_s"))).isBetween(0.0, replay.durationNanos() / 1e9 + 1e-6);
             assertThat(Double.parseDouble(r.get("sent_per_s"))).isNotNegative();

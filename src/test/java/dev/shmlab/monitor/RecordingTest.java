@@ -175,7 +175,7 @@ class RecordingTest {
         StringBuilder csv = new StringBuilder();
         Export.metricsCsv(List.of(
                 snapshot().at(at(0)).with(Snapshots.counters(0, "odd, \"name\"", RUNNING, 1, -1, 0, 0)).build(),
-                snapshot().at(at(500)).rate(20).with(Snapshots.counters(0, "odd, \"name\"", DONE, 2, -1, 10, 0)).build()), csv);
+                snapshot().at(at(500)).rate(20).with(Snapshots.counters(0, "odd, \"name\"", DONE, 2, -1, 10, 0)).build()), List.of(), csv);
 
         List<Map<String, String>> rows = Csv.parse(csv.toString());
         assertThat(csv.toString()).startsWith(Export.CSV_HEADER + "\n");
