@@ -89,15 +89,7 @@ public final class RunCommand implements Callable<Integer> {
         Object lock = new Object();
         RunOptions options = RunOptions.defaults().withPace(chosen.pace()).withTimeout(timeoutDuration).withSharedGroup(sharedGroup)
                 .withStartPaused(record != null);
-        Run run = Run.start(chosen.scenario(), chosen.params(), options,
-                (index, name, line, error) -> {
-                    if (!quiet || error) {
-                        synchronized (lock) {
-                            out.println("[" + name + "] " + line);
-                            out.flush();
-                        }
-                    }
-                });
+        Run run = Run.start(chosen.scenario(), chosen.params(), options, printer(out, lock));
         HeadlessRecording recording = record == null ? null : HeadlessRecording.start(run, chosen, record);
         java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
@@ -131,6 +123,18 @@ public final class RunCommand implements Callable<Integer> {
             RunReport.writeJson(result, json);
         }
         return result.exitCode();
+    }
+
+    /** Prints each participant line prefixed with its name (only errors with --quiet). */
+    private Run.OutputListener printer(PrintWriter out, Object lock) {
+        return (index, name, line, error) -> {
+            if (!quiet || error) {
+                synchronized (lock) {
+                    out.println("[" + name + "] " + line);
+                    out.flush();
+                }
+            }
+        };
     }
 
     /** What to run: a scenario with its options, or a lesson with the options given here laid over its parameters. */
