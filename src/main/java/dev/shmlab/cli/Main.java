@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
             RunCommand.class,
             ScenariosCommand.class,
+            LessonsCommand.class,
             WatchCommand.class,
+            ReplayCommand.class,
             LsCommand.class,
             InspectCommand.class,
             CleanCommand.class,

@@ -97,8 +97,13 @@ public final class Monitor implements AutoCloseable {
         return this;
     }
 
+    /** Calls the listener with every snapshot, on the sampling thread; it must be quick. */
     public void addListener(Consumer<LabSnapshot> listener) {
         listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<LabSnapshot> listener) {
+        listeners.remove(listener);
     }
 
     /** Why sampling stopped for good (the segment shrank or turned out malformed), or null while it runs. */
@@ -270,8 +275,11 @@ public final class Monitor implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /**
+     * Stops the sampling thread and waits for it, keeping the segment mapped: {@link #sample()}
+     * still works, for instance to take the last snapshot of a run that has ended.
+     */
+    public void stop() {
         running = false;
         if (thread != null) {
             try {
@@ -280,6 +288,11 @@ public final class Monitor implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    @Override
+    public void close() {
+        stop();
         synchronized (this) {
             for (CountingSemaphore sem : semaphores.values()) {
                 try {

@@ -3,6 +3,7 @@ package dev.shmlab.scenario;
 import dev.shmlab.ShmlabException;
 import dev.shmlab.layout.LabSegment;
 import dev.shmlab.layout.ParticipantPublisher;
+import dev.shmlab.layout.ParticipantState;
 import dev.shmlab.layout.SyncObjectKind;
 import dev.shmlab.os.NativeException;
 import dev.shmlab.shm.Backend;
@@ -29,6 +30,8 @@ import java.util.List;
 public final class HandshakeScenario implements Scenario {
     static final int WRITER = 0;
     static final int READER = 1;
+    /** The ready flag's index among the run's sync objects. */
+    static final int READY = 0;
     static final long READY_OFFSET = 0;
     static final long COUNTER_OFFSET = 8;
     static final long CHECKSUM_OFFSET = 12;
@@ -77,42 +80,62 @@ public final class HandshakeScenario implements Scenario {
         ScenarioResources resources = new ScenarioResources();
         Path keyFile = lab.ftokPath().orElseThrow(() -> new ShmlabException("handshake needs a POSIX lab segment for its ftok key"));
         lab.data().putCString(0, PATH_LENGTH, keyFile.toString());
-        lab.syncObject(0).describe(SyncObjectKind.FUTEX, "ready");
+        lab.syncObject(READY).describe(SyncObjectKind.FUTEX, "ready");
         return resources;
     }
 
+    /**
+     * The seed's two programs. Step ids are line indexes: Segments create and open with
+     * {@code shmget} and {@code shmat} in one call, so both share a line; the loop's {@code for}
+     * and closing brace take no step.
+     */
     @Override
     public List<String> pseudoCode(int role) {
         return role == WRITER
-                ? List.of("key = ftok(path, 65);", "id = shmget(key, sizeof(*shm), IPC_CREAT | 0600);", "shm = shmat(id, NULL, 0);",
-                "while (shm->ready) ;  /* wait for the reader */", "shm->counter = i; sprintf(shm->message, ...);",
-                "shm->ready = 1;", "shmdt(shm); shmctl(id, IPC_RMID, NULL);")
-                : List.of("key = ftok(path, 65);", "id = shmget(key, 0, 0);", "shm = shmat(id, NULL, 0);",
-                "while (!shm->ready) ;  /* wait for the writer */", "printf(\"Read: counter=%d ...\", shm->counter, ...);",
-                "shm->ready = 0;", "shmdt(shm);");
+                ? List.of("key = ftok(path, 65);",
+                "id = shmget(key, sizeof(*shm), IPC_CREAT | 0600); shm = shmat(id, NULL, 0);",
+                "for (i = 1; i <= NUM_MESSAGES; i++) {",
+                "    while (shm->ready) ;  /* wait until the reader took the last one */",
+                "    shm->counter = i; sprintf(shm->message, \"Message #%d ...\", i);",
+                "    shm->ready = 1;",
+                "}",
+                "while (shm->ready) ;  /* wait until the reader took the last one */",
+                "shmdt(shm); shmctl(id, IPC_RMID, NULL);")
+                : List.of("key = ftok(path, 65);",
+                "id = shmget(key, 0, 0); shm = shmat(id, NULL, 0);",
+                "for (i = 1; i <= NUM_MESSAGES; i++) {",
+                "    while (!shm->ready) ;  /* wait for the writer */",
+                "    printf(\"Read: counter=%d, message=%s\", shm->counter, shm->message);",
+                "    shm->ready = 0;",
+                "}",
+                "shmdt(shm);");
     }
 
     @Override
     public void run(int role, RoleContext ctx) {
-        String keyPath = ctx.data().getCString(0, PATH_LENGTH);
-        int key = SegmentAddress.ftok(Path.of(keyPath), ctx.params().getInt("ftok-id")).key();
         if (role == WRITER) {
-            write(ctx, key);
+            write(ctx);
         } else {
-            read(ctx, key);
+            read(ctx);
         }
     }
 
-    private void write(RoleContext ctx, int key) {
+    /** Pseudo-code line 0: the key both sides derive from the same path and id. */
+    private static int key(RoleContext ctx) {
+        String keyPath = ctx.data().getCString(0, PATH_LENGTH);
+        return SegmentAddress.ftok(Path.of(keyPath), ctx.params().getInt("ftok-id")).key();
+    }
+
+    private void write(RoleContext ctx) {
         ctx.out("=== P1: WRITER (Producer) ===");
         ctx.checkpoint(0);
+        int key = key(ctx);
         ctx.out("[P1] Generated key: " + key);
         ctx.checkpoint(1);
         Segment segment = Segments.createSysV(key, SEGMENT_SIZE, ctx.lab().control().objectMode());
         try {
             SharedMemory shm = segment.memory();
             ctx.out("[P1] Shared memory created. ID: " + ((SegmentAddress.SysVKey) segment.address()).id());
-            ctx.checkpoint(2);
             ctx.out("[P1] Attached to shared memory at address: 0x" + Long.toHexString(shm.segment().address()));
             ctx.out("[P1] Initialized shared memory");
             ctx.out("");
@@ -141,20 +164,21 @@ public final class HandshakeScenario implements Scenario {
                 ctx.hop(i, WRITER, READER, message.length() + 1);
                 ctx.out("[P1] Wrote: counter=" + i + ", message=\"" + message + "\"");
             }
-            if (awaitReady(ctx, shm, 0, "P2 to consume the last message")) {
+            if (ctx.checkpoint(7) && awaitReady(ctx, shm, 0, "P2 to consume the last message")) {
                 ctx.out("[P1] Data consumed by reader. All " + messages + " messages delivered.");
             }
         } finally {
-            ctx.checkpoint(6);
+            ctx.checkpoint(8);
             segment.close();
             segment.remove();
             ctx.out("[P1] Detached and removed the shared memory segment.");
         }
     }
 
-    private void read(RoleContext ctx, int key) {
+    private void read(RoleContext ctx) {
         ctx.out("=== P2: READER (Consumer) ===");
         ctx.checkpoint(0);
+        int key = key(ctx);
         ctx.out("[P2] Generated key: " + key);
         ctx.checkpoint(1);
         Segment segment = findSegment(ctx, key);
@@ -164,7 +188,6 @@ public final class HandshakeScenario implements Scenario {
         try {
             SharedMemory shm = segment.memory();
             ctx.out("[P2] Found shared memory. ID: " + ((SegmentAddress.SysVKey) segment.address()).id());
-            ctx.checkpoint(2);
             ctx.out("[P2] Attached to shared memory at address: 0x" + Long.toHexString(shm.segment().address()));
             ctx.out("");
             ctx.out("[P2] Starting to read data...");
@@ -195,14 +218,26 @@ public final class HandshakeScenario implements Scenario {
             }
             ctx.out("[P2] Total messages read: " + stats.received);
         } finally {
-            ctx.checkpoint(6);
+            ctx.checkpoint(7);
             segment.close();
             ctx.out("[P2] Detached from shared memory.");
         }
     }
 
+    /** Waits for the flag, published as a wait on sync object 0 so an observer can say who waits for what. */
     private static boolean awaitReady(RoleContext ctx, SharedMemory shm, int value, String what) {
-        return PeerWait.untilInt(ctx, what, shm, READY_OFFSET, v -> v == value);
+        if (shm.getIntAcquire(READY_OFFSET) == value) {
+            return true;
+        }
+        ParticipantPublisher stats = ctx.stats();
+        stats.waitingOn(READY);
+        long start = System.nanoTime();
+        try {
+            return PeerWait.untilInt(ctx, what, shm, READY_OFFSET, v -> v == value);
+        } finally {
+            stats.waitNanos += System.nanoTime() - start;
+            stats.state(ParticipantState.RUNNING);
+        }
     }
 
     /** Polls for the writer's segment (it may not exist yet), sleeping between attempts. */

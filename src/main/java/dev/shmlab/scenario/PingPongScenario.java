@@ -126,7 +126,8 @@ public final class PingPongScenario implements Scenario {
                 ? List.of("fill(buf, 'A' + i % 26, size);", "memcpy(shm->buffer, buf, size);", "shm->ready = i;  /* release */",
                 "while (shm->ready != reply) ;  /* wait */", "i++;")
                 : List.of("while (shm->ready != i) ;  /* wait */", "memcpy(buf, shm->buffer, size);",
-                "printf(\"Received %zu bytes. First char: %c\\n\", size, buf[0]);", "shm->ready = reply;  /* release */");
+                "printf(\"Received %zu bytes. First char: %c\\n\", size, buf[0]);",
+                "shm->ready = reply;  /* release (latency mode: after copying the echo back) */");
     }
 
     @Override
@@ -200,6 +201,7 @@ public final class PingPongScenario implements Scenario {
             return resource;
         }
 
+        /** The writer's loop; the checkpoints are the lines of {@code pseudoCode(WRITER)}. */
         void write() {
             long total = warmup + count;
             long measuredStart = 0;
@@ -212,14 +214,19 @@ public final class PingPongScenario implements Scenario {
                     measuredStart = System.nanoTime();
                     prev = measuredStart;
                 }
-                send(seq, WRITER, READER);
-                int expected = latency ? (int) (2 * seq) : 0;
-                if (!signal.await(expected)) {
+                int checksum = fill(seq, WRITER, READER);
+                ctx.checkpoint(1);
+                copyOut(seq, WRITER, READER, checksum);
+                ctx.checkpoint(2);
+                signal.publish(latency ? (int) (2 * seq - 1) : (int) seq);
+                ctx.checkpoint(3);
+                if (!signal.await(latency ? (int) (2 * seq) : 0)) {
                     return;
                 }
                 if (latency) {
                     receive(seq, READER, WRITER);
                 }
+                ctx.checkpoint(4);
                 long now = System.nanoTime();
                 if (seq > warmup) {
                     stats.recordLatency(latency ? (now - prev) / 2 : now - prev);
@@ -233,6 +240,7 @@ public final class PingPongScenario implements Scenario {
             report(measuredNanos);
         }
 
+        /** The reader's loop; the checkpoints are the lines of {@code pseudoCode(READER)}. */
         void read() {
             ctx.out("Shared memory receiver ready.");
             LinePrinter lines = new LinePrinter(ctx, false);
@@ -245,7 +253,9 @@ public final class PingPongScenario implements Scenario {
                 if (!signal.await(expected)) {
                     return;
                 }
+                ctx.checkpoint(1);
                 receive(seq, WRITER, READER);
+                ctx.checkpoint(2);
                 if ((seq & 63) == 1 || ctx.isPaced()) {
                     long now = System.nanoTime();
                     if (lines.due(now)) {
@@ -255,8 +265,9 @@ public final class PingPongScenario implements Scenario {
                     }
                     stats.publishIfDue(now);
                 }
+                ctx.checkpoint(3);
                 if (latency) {
-                    send(seq, READER, WRITER);
+                    copyOut(seq, READER, WRITER, fill(seq, READER, WRITER));
                     signal.publish((int) (2 * seq));
                 } else {
                     signal.publish(0);
@@ -267,12 +278,16 @@ public final class PingPongScenario implements Scenario {
                     + "lost " + stats.lost + ", duplicated " + stats.duplicated + ", corrupted " + stats.corrupted + ".");
         }
 
-        /** Fills the private buffer for message seq, copies it into the slot and raises the flag. */
-        private void send(long seq, int from, int to) {
+        /** Fills the private buffer for message seq and returns its checksum. */
+        private int fill(long seq, int from, int to) {
             buffer.set(ValueLayout.JAVA_BYTE, 0, (byte) ('A' + (seq - 1) % 26));
             Checksums.stamp(buffer, size, seq);
             long header = Checksums.header(seq, from, to, size);
-            int checksum = fullCheck ? Checksums.full(header, buffer, size) : Checksums.stamped(header, buffer, size);
+            return fullCheck ? Checksums.full(header, buffer, size) : Checksums.stamped(header, buffer, size);
+        }
+
+        /** Copies the private buffer into the slot and writes the message header. */
+        private void copyOut(long seq, int from, int to, int checksum) {
             MemorySegment.copy(buffer, 0, slot, 0, size);
             if (corruptEvery > 0 && role == WRITER && seq % corruptEvery == 0) {
                 slot.set(ValueLayout.JAVA_BYTE, 0, (byte) ~slot.get(ValueLayout.JAVA_BYTE, 0));
@@ -287,9 +302,6 @@ public final class PingPongScenario implements Scenario {
             stats.lastSeq = seq;
             if (role == from && (seq & 63) == 1 || ctx.isPaced()) {
                 ctx.hop(seq, from, to, size);
-            }
-            if (role == WRITER) {
-                signal.publish(latency ? (int) (2 * seq - 1) : (int) seq);
             }
         }
 

@@ -173,8 +173,10 @@ public final class RaceScenario implements Scenario {
                         return;
                     }
                     try {
+                        ctx.checkpoint(1);
                         acted = trySend() | tryReceive();
                     } finally {
+                        ctx.checkpoint(7);
                         if (sync) {
                             SyncObjects.leave(ctx, sem, (int) SEMAPHORE);
                         }
@@ -215,6 +217,7 @@ public final class RaceScenario implements Scenario {
             ctx.checkpoint(3);
             int packet = shm.memory().getInt(MemoryStruct.PACKET_NO_OFFSET);
             shm.memory().putInt(MemoryStruct.PACKET_NO_OFFSET, packet + 1);
+            ctx.checkpoint(4);
             lab.putIntRelease(FULL_OFFSET, 1);
             ownSent++;
             lab.putLongRelease(RoundRobinScenario.CLIENTS_OFFSET + RoundRobinScenario.CLIENT_LENGTH * (me - 1)

@@ -189,10 +189,14 @@ public final class RoundRobinScenario implements Scenario {
             }
         }
 
-        /** Client N writes message 0 and posts the semaphore that starts the exchange (the seed's initiator). */
+        /**
+         * Client N writes message 0 and posts the semaphore that starts the exchange (the seed's
+         * initiator): all of pseudo-code line 0, so it takes no checkpoint inside.
+         */
         private void start(MemoryStruct shm, CountingSemaphore sem) {
             int dest = route();
-            send(shm, dest, "This is message 0 from client " + me);
+            write(shm, dest, "This is message 0 from client " + me);
+            countSent(shm, dest);
             sem.release();
             giveTurn(dest);
         }
@@ -218,7 +222,9 @@ public final class RoundRobinScenario implements Scenario {
                     ctx.checkpoint(5);
                     dest = ownSent(me) < quota || anyOtherUnfinished() ? route() : 0;
                     if (dest != 0) {
-                        send(shm, dest, "Message " + ownSent(me) + " from client " + me);
+                        write(shm, dest, "Message " + ownSent(me) + " from client " + me);
+                        ctx.checkpoint(6);
+                        countSent(shm, dest);
                     }
                 } finally {
                     ctx.checkpoint(8);
@@ -268,15 +274,18 @@ public final class RoundRobinScenario implements Scenario {
             stats.publishIfDue(now);
         }
 
-        private void send(MemoryStruct shm, int dest, String text) {
-            ctx.checkpoint(6);
+        /** Fills struct Memory with a message for dest (pseudo-code line 5). */
+        private void write(MemoryStruct shm, int dest, String text) {
             int pairSeq = ++pairSeqOut[dest];
             shm.write(me, dest, text, pairSeq, System.nanoTime());
             long corruptEvery = ctx.params().getLong("corrupt-every");
             if (corruptEvery > 0 && (stats.sent + 1) % corruptEvery == 0) {
                 shm.memory().putByte(MemoryStruct.MESSAGE_OFFSET, (byte) '#');
             }
-            ctx.checkpoint(7);
+        }
+
+        /** {@code ShmPTR->packet_no++} (pseudo-code line 6) and this client's own count of sent messages. */
+        private void countSent(MemoryStruct shm, int dest) {
             shm.packetNo(shm.packetNo() + 1);
             lab.getAndAddLong(clientOffset(me) + OWN_SENT_OFFSET, 1);
             stats.sent++;

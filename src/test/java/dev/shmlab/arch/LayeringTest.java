@@ -45,6 +45,15 @@ class LayeringTest {
     }
 
     @Test
+    void theUsersConfigurationDependsOnNoOtherPart() {
+        noClasses().that().resideInAPackage("dev.shmlab.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.shmlab.os..", "dev.shmlab.shm..", "dev.shmlab.sync..",
+                        "dev.shmlab.layout..", "dev.shmlab.scenario..", "dev.shmlab.participant..", "dev.shmlab.launch..",
+                        "dev.shmlab.monitor..", "dev.shmlab.cli..", "dev.shmlab.app..")
+                .check(PRODUCTION);
+    }
+
+    @Test
     void lowerLayersDoNotReachUp() {
         noClasses().that().resideInAnyPackage("dev.shmlab.os..", "dev.shmlab.shm..", "dev.shmlab.sync..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.shmlab.layout..", "dev.shmlab.scenario..",
