@@ -51,6 +51,7 @@ final class StartupCache {
 
     private static boolean train(String classPath, Path cache) throws IOException {
         Files.createDirectories(cache.getParent());
+        removeAbandonedTraining(cache.getParent());
         Path partial = Files.createTempFile(cache.getParent(), "training-", ".aot");
         Files.delete(partial);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -76,6 +77,18 @@ final class StartupCache {
         }
         Files.move(partial, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return true;
+    }
+
+    /** Partial caches of training runs that were killed, more than ten minutes old. */
+    private static void removeAbandonedTraining(Path dir) throws IOException {
+        long cutoff = System.currentTimeMillis() - 600_000;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("training-")).toList()) {
+                if (Files.getLastModifiedTime(f).toMillis() < cutoff) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
     }
 
     private static void deleteConfigLeftovers(Path partial) throws IOException {

@@ -103,7 +103,7 @@ final class ParticipantRuntime implements RoleContext {
     private void heartbeatLoop() {
         while (finished.getCount() > 0) {
             record.heartbeat(System.nanoTime());
-            if (!ProcessHandle.of(parentPid).map(ProcessHandle::isAlive).orElse(false)) {
+            if (!parentAlive()) {
                 System.err.println(name + ": the process that started this run (pid " + parentPid + ") is gone; exiting");
                 System.err.flush();
                 Runtime.getRuntime().halt(ParticipantMain.EXIT_PARENT_DIED);
@@ -117,6 +117,15 @@ final class ParticipantRuntime implements RoleContext {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether the launcher is still this process's parent. When it dies the kernel re-parents this
+     * process at once, even while the dead launcher lingers as a zombie nobody reaps (which
+     * {@code ProcessHandle.isAlive} would still call alive).
+     */
+    private boolean parentAlive() {
+        return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == parentPid;
     }
 
     /** SIGTERM: ask the role to stop and give it a moment to publish its last state. */

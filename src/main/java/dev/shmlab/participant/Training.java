@@ -37,7 +37,7 @@ final class Training {
             LabSegment.format(segment.memory(), plan.geometry(), scenario.name(), plan.participants().size(), params.toJson());
             LabSegment lab = LabSegment.attach(segment.memory(), Duration.ofSeconds(1));
             ParticipantRuntime runtime = new ParticipantRuntime(lab, 0, "training", plan.participants().size(),
-                    ScenarioParams.fromJson(lab.paramsJson()), ProcessHandle.current().pid());
+                    ScenarioParams.fromJson(lab.paramsJson()), ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L));
             runtime.execute(() -> {
                 runtime.checkpoint(0);
                 runtime.hop(1, 0, 0, 1);
