@@ -22,11 +22,15 @@ pass() {
     echo "ok    $*"
 }
 
-# What the package and its maintainer scripts touch (its dependencies may add menu entries).
+# What the package and its maintainer scripts touch: /opt/shmlab, its menu entry, and the menu
+# directories postinst makes when no package has (its dependencies may bring them, owned).
 machine_state() {
-    ls -d /opt/shmlab /usr/share/applications /usr/share/desktop-directories 2>/dev/null || true
-    ls -A /usr/share/desktop-directories 2>/dev/null || true
-    ls /usr/share/applications/shmlab* 2>/dev/null || true
+    ls -d /opt/shmlab /usr/share/applications/shmlab* 2>/dev/null || true
+    for dir in /usr/share/applications /usr/share/desktop-directories; do
+        if [ -d "$dir" ] && ! dpkg -S "$dir" >/dev/null 2>&1; then
+            echo "$dir, owned by no package: $(ls -A "$dir" | tr '\n' ' ')"
+        fi
+    done
 }
 
 package_status() {
