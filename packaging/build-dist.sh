@@ -29,8 +29,9 @@ jdk_bin=$JAVA_HOME/bin
 work=$root/target/dist-work
 dist=$root/target/dist
 
-# The JDK modules the app's jars use (jdeps --print-module-deps on target/lib and the jar):
+# The JDK modules the app's jars use (`jdeps -s` on the jar and target/lib lists them):
 # java.desktop also for JavaFX, java.logging for JNA and ControlsFX, java.sql for Jackson.
+# A module missing here shows as a NoClassDefFoundError only in the packaged app.
 jdk_modules=java.base,java.desktop,java.logging,java.sql,java.xml
 participant_main=dev.shmlab.participant.ParticipantMain
 
