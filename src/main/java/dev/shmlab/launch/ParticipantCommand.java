@@ -10,7 +10,9 @@ import java.util.Map;
  * The one place that knows how to start a participant process. From a jar or class path it is
  * {@code java [options] -cp CLASSPATH dev.shmlab.participant.ParticipantMain ARGS}; inside the
  * packaged app it is the app's second launcher ({@code bin/shmlab-participant ARGS}), found
- * through the {@code jpackage.app-path} property that jpackage's launcher sets. A participant
+ * through the {@code jpackage.app-path} property that jpackage's launcher sets. That launcher
+ * carries its own Java options and an AOT cache trained when the package was built
+ * ({@code packaging/build-dist.sh}), so {@link StartupCache} is for class paths only. A participant
  * played by another program gets the same ARGS: {@code SEGMENT INDEX PARENT_PID}.
  */
 public final class ParticipantCommand {

@@ -91,7 +91,17 @@ final class ParticipantRuntime implements RoleContext {
         stats.publishFinal();
         finished.countDown();
         heartbeat.interrupt();
+        awaitEnd(heartbeat);
         return exit;
+    }
+
+    /** The heartbeat writes into the segment, so it must have stopped before a caller unmaps it (as training does). */
+    private static void awaitEnd(Thread heartbeat) {
+        try {
+            heartbeat.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private int fail(String message) {
