@@ -91,7 +91,20 @@ final class ParticipantRuntime implements RoleContext {
         stats.publishFinal();
         finished.countDown();
         heartbeat.interrupt();
+        awaitHeartbeatEnd(heartbeat);
         return exit;
+    }
+
+    /**
+     * Waits for the heartbeat thread to leave the segment alone: the caller may unmap it next (the
+     * training run does, once per scenario), and a beat stored after that would crash the JVM.
+     */
+    private static void awaitHeartbeatEnd(Thread heartbeat) {
+        try {
+            heartbeat.join(HEARTBEAT_NANOS / 1_000_000L * 10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private int fail(String message) {
