@@ -38,7 +38,9 @@ import java.util.stream.Collectors;
  *
  * <p>A participant that exits with a failure, dies, or whose heartbeat stops for
  * {@link #HEARTBEAT_TIMEOUT_NANOS} fails the run; the others are stopped: control-block STOP,
- * then SIGTERM after {@link #STOP_GRACE}, then SIGKILL.
+ * then SIGTERM after {@link #STOP_GRACE}, then SIGKILL — unless the scenario says they carry on
+ * after a death ({@link Scenario#othersContinueAfterDeath}), in which case only a stopped
+ * heartbeat stops them.
  */
 public final class Run implements AutoCloseable {
     /** A participant silent this long is reported dead (its heartbeat beats every 100 ms). */
@@ -182,7 +184,9 @@ public final class Run implements AutoCloseable {
                 exits[i] = describeExit(code);
                 if (code != 0 && !stopping) {
                     failures.add("participant " + name + " (pid " + p.pid() + ") " + exits[i]);
-                    requestStop();
+                    if (!scenario.othersContinueAfterDeath(params)) {
+                        requestStop();
+                    }
                 }
             }
             return true;

@@ -9,7 +9,9 @@ public final class Catalog {
             new RoundRobinScenario(),
             new PingPongScenario(),
             new HandshakeScenario(),
-            new RaceScenario());
+            new RaceScenario(),
+            new SemaphoreCounterScenario(),
+            new MutexCounterScenario());
 
     private Catalog() {
     }
