@@ -11,7 +11,8 @@ public final class Catalog {
             new HandshakeScenario(),
             new RaceScenario(),
             new SemaphoreCounterScenario(),
-            new MutexCounterScenario());
+            new MutexCounterScenario(),
+            new BoundedBufferScenario());
 
     private Catalog() {
     }
