@@ -12,7 +12,8 @@ public final class Catalog {
             new RaceScenario(),
             new SemaphoreCounterScenario(),
             new MutexCounterScenario(),
-            new BoundedBufferScenario());
+            new BoundedBufferScenario(),
+            new MappedFileScenario());
 
     private Catalog() {
     }
