@@ -49,7 +49,7 @@ final class LockFreeRing implements BufferRing {
 
     @Override
     public boolean put(long seq, int producer, long sentNanos) {
-        long pos = claim(BoundedBufferScenario.IN_OFFSET, 0, "a free slot");
+        long pos = claim(BoundedBufferScenario.IN_OFFSET, 0, "a free slot in the ring");
         if (pos < 0) {
             return false;
         }
@@ -66,7 +66,7 @@ final class LockFreeRing implements BufferRing {
         if (!ctx.checkpoint(0) || data.getAndAddLong(BoundedBufferScenario.CLAIMS_OFFSET, 1) >= totalItems) {
             return false;
         }
-        long pos = claim(BoundedBufferScenario.OUT_OFFSET, 1, "an item");
+        long pos = claim(BoundedBufferScenario.OUT_OFFSET, 1, "an item in the ring");
         if (pos < 0) {
             return false;
         }
@@ -112,8 +112,7 @@ final class LockFreeRing implements BufferRing {
     private boolean awaitChange(FutexWord word, int observed, String what) {
         stats.state(ParticipantState.WAITING);
         long start = System.nanoTime();
-        boolean changed = PeerWait.until(ctx, what + " (slot sequence still " + observed + ")",
-                nanos -> WaitStrategy.BACKOFF.awaitInt(word, v -> v != observed, nanos));
+        boolean changed = PeerWait.until(ctx, what, nanos -> WaitStrategy.BACKOFF.awaitInt(word, v -> v != observed, nanos));
         stats.waitNanos += System.nanoTime() - start;
         stats.state(ParticipantState.RUNNING);
         return changed;

@@ -214,6 +214,7 @@ public final class MappedFileScenario implements Scenario {
                 case INTACT -> {
                     ctx.stats().received++;
                     ctx.stats().bytesReceived += RecordFile.RECORD_LENGTH;
+                    ctx.hop(seq, WRITER, READER, RecordFile.RECORD_LENGTH);
                 }
                 case MISSING -> ctx.stats().lost++;
                 case CORRUPTED -> ctx.stats().corrupted++;
