@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -196,7 +197,12 @@ public final class Run implements AutoCloseable {
         }
         long heartbeat = lab.participant(i).heartbeatNanos();
         if (!stopping && heartbeat != 0 && System.nanoTime() - heartbeat > HEARTBEAT_TIMEOUT_NANOS && !finishedRole(i)) {
-            boolean stopped = ProcStat.read(p.pid()).map(ProcStat::stopped).orElse(false);
+            Optional<ProcStat> stat = ProcStat.read(p.pid());
+            if (stat.map(ProcStat::zombie).orElse(true)) {
+                // Already dead, not yet reaped: its exit is recorded (as a death) on a later pass.
+                return false;
+            }
+            boolean stopped = stat.get().stopped();
             failures.add("participant " + name + " (pid " + p.pid() + ") " + (stopped ? "is stopped (SIGSTOP)" : "stopped responding")
                     + ": no heartbeat for " + (System.nanoTime() - heartbeat) / 1_000_000 + " ms");
             requestStop();
