@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -43,7 +44,9 @@ import java.util.stream.Collectors;
  *
  * <p>A participant that exits with a failure, dies, or whose heartbeat stops for
  * {@link #HEARTBEAT_TIMEOUT_NANOS} fails the run; the others are stopped: control-block STOP,
- * then SIGTERM after {@link #STOP_GRACE}, then SIGKILL.
+ * then SIGTERM after {@link #STOP_GRACE}, then SIGKILL — unless the scenario says they carry on
+ * after a death ({@link Scenario#othersContinueAfterDeath}), in which case only a stopped
+ * heartbeat stops them.
  */
 public final class Run implements AutoCloseable {
     /** A participant silent this long is reported dead (its heartbeat beats every 100 ms). */
@@ -223,7 +226,9 @@ public final class Run implements AutoCloseable {
                 exits[i] = describeExit(code);
                 if (code != 0 && !stopping) {
                     failures.add("participant " + name + " (pid " + p.pid() + ") " + exits[i]);
-                    requestStop();
+                    if (!scenario.othersContinueAfterDeath(params)) {
+                        requestStop();
+                    }
                 }
             }
             return true;
@@ -233,7 +238,12 @@ public final class Run implements AutoCloseable {
         }
         long heartbeat = lab.participant(i).heartbeatNanos();
         if (!stopping && heartbeat != 0 && System.nanoTime() - heartbeat > HEARTBEAT_TIMEOUT_NANOS && !finishedRole(i)) {
-            boolean stopped = ProcStat.read(p.pid()).map(ProcStat::stopped).orElse(false);
+            Optional<ProcStat> stat = ProcStat.read(p.pid());
+            if (stat.map(ProcStat::zombie).orElse(true)) {
+                // Already dead, not yet reaped: its exit is recorded (as a death) on a later pass.
+                return false;
+            }
+            boolean stopped = stat.get().stopped();
             failures.add("participant " + name + " (pid " + p.pid() + ") " + (stopped ? "is stopped (SIGSTOP)" : "stopped responding")
                     + ": no heartbeat for " + (System.nanoTime() - heartbeat) / 1_000_000 + " ms");
             requestStop();

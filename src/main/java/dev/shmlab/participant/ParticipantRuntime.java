@@ -91,14 +91,17 @@ final class ParticipantRuntime implements RoleContext {
         stats.publishFinal();
         finished.countDown();
         heartbeat.interrupt();
-        awaitEnd(heartbeat);
+        awaitHeartbeatEnd(heartbeat);
         return exit;
     }
 
-    /** The heartbeat writes into the segment, so it must have stopped before a caller unmaps it (as training does). */
-    private static void awaitEnd(Thread heartbeat) {
+    /**
+     * Waits for the heartbeat thread to leave the segment alone: the caller may unmap it next (the
+     * training run does, once per scenario), and a beat stored after that would crash the JVM.
+     */
+    private static void awaitHeartbeatEnd(Thread heartbeat) {
         try {
-            heartbeat.join();
+            heartbeat.join(HEARTBEAT_NANOS / 1_000_000L * 10);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

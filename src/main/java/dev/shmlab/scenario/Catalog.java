@@ -9,7 +9,11 @@ public final class Catalog {
             new RoundRobinScenario(),
             new PingPongScenario(),
             new HandshakeScenario(),
-            new RaceScenario());
+            new RaceScenario(),
+            new SemaphoreCounterScenario(),
+            new MutexCounterScenario(),
+            new BoundedBufferScenario(),
+            new MappedFileScenario());
 
     private Catalog() {
     }

@@ -22,7 +22,9 @@ public record ParamSpec(String name, Type type, Object defaultValue, long min, l
         /** One of {@link #choices()}. */
         CHOICE,
         /** true/false, yes/no, on/off. */
-        BOOLEAN
+        BOOLEAN,
+        /** Free text (a path, a label) of at most {@link #max()} bytes in UTF-8, without NUL. */
+        TEXT
     }
 
     public static ParamSpec integer(String name, long defaultValue, long min, long max, String description) {
@@ -45,6 +47,10 @@ public record ParamSpec(String name, Type type, Object defaultValue, long min, l
         return new ParamSpec(name, Type.BOOLEAN, defaultValue, 0, 1, List.of(), description);
     }
 
+    public static ParamSpec text(String name, String defaultValue, int maxLengthBytes, String description) {
+        return new ParamSpec(name, Type.TEXT, defaultValue, 0, maxLengthBytes, List.of(), description);
+    }
+
     /** The allowed values in words, for messages and help: "between 2 and 16", "one of spin, futex". */
     public String allowed() {
         return switch (type) {
@@ -53,6 +59,7 @@ public record ParamSpec(String name, Type type, Object defaultValue, long min, l
             case DURATION_MS -> "a duration between " + min + " ms and " + max + " ms (e.g. 200ms, 2s)";
             case CHOICE -> "one of " + String.join(", ", choices);
             case BOOLEAN -> "true or false";
+            case TEXT -> "text of at most " + max + " bytes";
         };
     }
 
@@ -66,6 +73,7 @@ public record ParamSpec(String name, Type type, Object defaultValue, long min, l
                 case DURATION_MS -> inRange(parseDurationMs(t), t);
                 case CHOICE -> parseChoice(t);
                 case BOOLEAN -> parseBoolean(t);
+                case TEXT -> parseText(t);
             };
         } catch (NumberFormatException e) {
             throw invalid(t);
@@ -98,6 +106,13 @@ public record ParamSpec(String name, Type type, Object defaultValue, long min, l
             case "false", "no", "off", "0" -> false;
             default -> throw invalid(t);
         };
+    }
+
+    private String parseText(String t) {
+        if (t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > max || t.indexOf('\0') >= 0) {
+            throw invalid(t);
+        }
+        return t;
     }
 
     private InvalidInputException invalid(String text) {

@@ -53,6 +53,15 @@ public interface Scenario {
         return true;
     }
 
+    /**
+     * Whether the other participants carry on when one exits badly or is killed, instead of being
+     * stopped (a robust mutex lets them recover from an owner that died holding it). The death is
+     * reported and fails the run either way.
+     */
+    default boolean othersContinueAfterDeath(ScenarioParams params) {
+        return false;
+    }
+
     /** One run-level number with a name; {@code bad} marks an integrity failure. */
     record Finding(String name, long value, boolean bad) {
     }
