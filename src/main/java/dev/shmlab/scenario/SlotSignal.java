@@ -21,35 +21,26 @@ public abstract class SlotSignal {
 
     protected final SharedMemory memory;
     protected final long flagOffset;
-    private final RoleContext context;
-    private final int peer;
-    private final String peerName;
+    private final PeerWatch peer;
 
     SlotSignal(SharedMemory memory, long flagOffset, RoleContext context, int peer, String peerName) {
         this.memory = memory;
         this.flagOffset = flagOffset;
-        this.context = context;
-        this.peer = peer;
-        this.peerName = peerName;
+        this.peer = new PeerWatch(context, peer, peerName);
     }
 
     /** Publishes a new flag value to the peer. */
     public abstract void publish(int value);
 
-    /** Waits until the flag equals expected; false only when the run is stopping. */
+    /**
+     * Waits until the flag equals expected; false only when the run is stopping. The first slice
+     * runs without any allocation: this is the hot path of every slot hand-off.
+     */
     public final boolean await(int expected) {
-        if (awaitSlice(expected, 0)) {
+        if (awaitSlice(expected, peer.sliceNanos())) {
             return true;
         }
-        return PeerWait.until(context, peerName + " (flag " + expected + ")", nanos -> {
-            if (awaitSlice(expected, nanos)) {
-                return true;
-            }
-            if (!context.peerAlive(peer)) {
-                throw new ShmlabException(peerName + " is gone; nobody will set the flag to " + expected);
-            }
-            return false;
-        });
+        return peer.awaitSlowly(peer.peerName() + " to set the flag to " + expected, nanos -> awaitSlice(expected, nanos));
     }
 
     abstract boolean awaitSlice(int expected, long timeoutNanos);
