@@ -9,7 +9,8 @@ public final class Catalog {
             new RoundRobinScenario(),
             new PingPongScenario(),
             new HandshakeScenario(),
-            new RaceScenario());
+            new RaceScenario(),
+            new TransportsScenario());
 
     private Catalog() {
     }
