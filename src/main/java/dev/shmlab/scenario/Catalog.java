@@ -10,6 +10,7 @@ public final class Catalog {
             new PingPongScenario(),
             new HandshakeScenario(),
             new RaceScenario(),
+            new BackendAssessmentScenario(),
             new TransportsScenario());
 
     private Catalog() {
