@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Messages over kernel byte streams (a pipe pair, a UNIX or TCP socket) with blocking reads and
- * writes, one syscall each as in C. Blocking I/O cannot time out by itself, so a watchdog thread
- * bounds it: every wait slice it checks for a stop request, the peer's death and a peer silent
- * for the peer timeout, and closes the channels, which ends a blocked call at once.
+ * writes, one syscall each as in C. Blocking I/O cannot time out by itself, so a {@link Watchdog}
+ * bounds it: on a stop request, the peer's death or a peer silent for the peer timeout it closes
+ * the channels, which ends a blocked call at once.
  */
 final class ChannelLink implements MessageLink {
     private final String name;
@@ -25,9 +25,7 @@ final class ChannelLink implements MessageLink {
     private final List<Channel> channels = new ArrayList<>();
     private final PeerWatch peer;
     private final AtomicLong progress = new AtomicLong();
-    private final Thread watchdog;
-    private volatile String closedBecause;
-    private volatile boolean finished;
+    private final Watchdog watchdog;
     private MemorySegment viewed;
     private ByteBuffer view;
 
@@ -41,7 +39,7 @@ final class ChannelLink implements MessageLink {
         if (out != in) {
             channels.add(out);
         }
-        this.watchdog = Thread.ofPlatform().daemon().name(name + "-watchdog").start(this::watch);
+        this.watchdog = new Watchdog(name, peer, progress::get, this::closeChannels);
     }
 
     @Override
@@ -87,43 +85,13 @@ final class ChannelLink implements MessageLink {
 
     /** After an I/O failure: false when the watchdog closed the channels for a stop, an exception otherwise. */
     private boolean interrupted(IOException e, String what) {
-        String reason = closedBecause;
-        if (reason == null && !(e instanceof ClosedChannelException)) {
+        if (!watchdog.fired() && !(e instanceof ClosedChannelException)) {
             throw new ShmlabException(name + ": " + what + " failed: " + e.getMessage(), e);
         }
-        if (reason == null || peer.context().stopRequested()) {
+        if (!watchdog.fired() || watchdog.stopping()) {
             return false;
         }
-        throw new ShmlabException(name + ": " + reason);
-    }
-
-    private void watch() {
-        long sliceMillis = Math.max(1, peer.sliceNanos() / 1_000_000);
-        long timeoutNanos = peer.context().peerTimeout().toNanos();
-        long seen = progress.get();
-        long quietSince = System.nanoTime();
-        while (!finished) {
-            try {
-                Thread.sleep(sliceMillis);
-            } catch (InterruptedException e) {
-                return;
-            }
-            long now = System.nanoTime();
-            long current = progress.get();
-            if (current != seen) {
-                seen = current;
-                quietSince = now;
-            }
-            String reason = peer.context().stopRequested() ? "the run is stopping"
-                    : !peer.peerAlive() ? peer.peerName() + " is gone"
-                    : now - quietSince > timeoutNanos ? "no message moved for " + peer.context().peerTimeout().toSeconds() + " s"
-                    : null;
-            if (reason != null && !finished) {
-                closedBecause = reason;
-                closeChannels();
-                return;
-            }
-        }
+        throw new ShmlabException(name + ": " + watchdog.reason());
     }
 
     private void closeChannels() {
@@ -138,8 +106,7 @@ final class ChannelLink implements MessageLink {
 
     @Override
     public void close() {
-        finished = true;
-        watchdog.interrupt();
+        watchdog.close();
         closeChannels();
     }
 }

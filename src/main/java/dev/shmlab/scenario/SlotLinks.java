@@ -44,9 +44,10 @@ final class SlotLinks {
             return true;
         }
 
+        /** Closes the signal (its watchdog, for the blocking ones); the slot is part of the lab segment. */
         @Override
         public void close() {
-            // nothing of its own: the slot is part of the lab segment
+            signal.close();
         }
     }
 

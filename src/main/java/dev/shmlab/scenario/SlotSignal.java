@@ -13,7 +13,7 @@ import java.time.Duration;
  * the flag, or a pair of semaphores beside it. Every wait is sliced so the role can notice a stop
  * or a dead peer; a peer silent for the whole peer timeout fails the role.
  */
-public abstract class SlotSignal {
+public abstract class SlotSignal implements AutoCloseable {
     /** Spins between checks of the clock in the pure-spin wait. */
     private static final int SPINS_PER_CLOCK_CHECK = 1 << 12;
     /** Spins before yielding in the yield mode (the C reference's SPIN_LIMIT). */
@@ -49,6 +49,11 @@ public abstract class SlotSignal {
         return memory.getIntAcquire(flagOffset);
     }
 
+    /** Releases what the signal itself holds (nothing for most; the semaphores belong to the run). */
+    @Override
+    public void close() {
+    }
+
     /** Pure busy-wait with Thread.onSpinWait: the seed's spin lock. */
     static final class Spin extends SlotSignal {
         Spin(SharedMemory memory, long flagOffset, RoleContext context, int peer, String peerName) {
@@ -60,15 +65,21 @@ public abstract class SlotSignal {
             memory.putIntRelease(flagOffset, value);
         }
 
+        /** The clock is first read after {@value #SPINS_PER_CLOCK_CHECK} spins: a hand-over that comes sooner never pays for it. */
         @Override
         boolean awaitSlice(int expected, long timeoutNanos) {
-            long deadline = System.nanoTime() + timeoutNanos;
+            long deadline = 0;
+            boolean timing = false;
             int spins = 0;
             while (memory.getIntAcquire(flagOffset) != expected) {
                 Thread.onSpinWait();
                 if (++spins == SPINS_PER_CLOCK_CHECK) {
                     spins = 0;
-                    if (System.nanoTime() - deadline > 0) {
+                    long now = System.nanoTime();
+                    if (!timing) {
+                        timing = true;
+                        deadline = now + timeoutNanos;
+                    } else if (now - deadline > 0) {
                         return false;
                     }
                 }
@@ -90,13 +101,16 @@ public abstract class SlotSignal {
 
         @Override
         boolean awaitSlice(int expected, long timeoutNanos) {
-            long deadline = System.nanoTime() + timeoutNanos;
+            long deadline = 0;
             int spins = 0;
             while (memory.getIntAcquire(flagOffset) != expected) {
                 if (spins < YIELD_AFTER_SPINS) {
                     spins++;
                     Thread.onSpinWait();
                 } else {
+                    if (spins++ == YIELD_AFTER_SPINS) {
+                        deadline = System.nanoTime() + timeoutNanos;
+                    }
                     Thread.yield();
                     if (System.nanoTime() - deadline > 0) {
                         return false;
@@ -122,10 +136,17 @@ public abstract class SlotSignal {
             word.wakeAll();
         }
 
+        /** Sleeps at once for the whole slice; the clock is read only if a wake-up was not the one awaited. */
         @Override
         boolean awaitSlice(int expected, long timeoutNanos) {
+            int observed = word.getAcquire();
+            if (observed == expected) {
+                return true;
+            }
+            if (!word.waitWhile(observed, timeoutNanos)) {
+                return word.getAcquire() == expected;
+            }
             long deadline = System.nanoTime() + timeoutNanos;
-            int observed;
             while ((observed = word.getAcquire()) != expected) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {

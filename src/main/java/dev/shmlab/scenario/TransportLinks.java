@@ -18,7 +18,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,7 +33,7 @@ final class TransportLinks implements AutoCloseable {
     static final String FIFO_TO_READER = "to-reader";
     static final String FIFO_TO_WRITER = "to-writer";
 
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final ScenarioResources opened = new ScenarioResources();
     private final SharedMemory data;
     private final boolean writer;
     private final PeerWatch peer;
@@ -98,6 +97,13 @@ final class TransportLinks implements AutoCloseable {
         return stream;
     }
 
+    /** The latency test is over: a shared-memory echo link, separate from the stream's, is closed now. */
+    void latencyDone() {
+        if (echo != stream) {
+            echo.close();
+        }
+    }
+
     private boolean openSharedMemory(Transport transport, long sizeBytes, boolean ring) {
         RoleContext ctx = peer.context();
         int peerIndex = writer ? 1 : 0;
@@ -112,7 +118,7 @@ final class TransportLinks implements AutoCloseable {
                 waiting = new ShmRing.SpinYield();
             }
             case SHM_FUTEX -> {
-                echoSignal = new SlotSignal.Futex(data, ECHO_FLAG_OFFSET, ctx, peerIndex, peer.peerName());
+                echoSignal = new BlockingSignals.Futex(data, ECHO_FLAG_OFFSET, ctx, peerIndex, peer.peerName());
                 handoffSignal = new SlotSignal.Futex(data, HANDOFF_FLAG_OFFSET, ctx, peerIndex, peer.peerName());
                 waiting = new ShmRing.Futex();
             }
@@ -121,15 +127,23 @@ final class TransportLinks implements AutoCloseable {
                 CountingSemaphore reply = keep(SyncObjects.openSemaphore(ctx.lab(), 1));
                 CountingSemaphore toPeer = writer ? request : reply;
                 CountingSemaphore toMe = writer ? reply : request;
-                echoSignal = new SlotSignal.Semaphores(data, ECHO_FLAG_OFFSET, ctx, peerIndex, peer.peerName(), toPeer, toMe);
+                long requestAddress = semaphoreAddress(ctx, 0);
+                long replyAddress = semaphoreAddress(ctx, 1);
+                echoSignal = new BlockingSignals.Semaphores(data, ECHO_FLAG_OFFSET, ctx, peerIndex, peer.peerName(),
+                        writer ? requestAddress : replyAddress, writer ? replyAddress : requestAddress);
                 handoffSignal = new SlotSignal.Semaphores(data, HANDOFF_FLAG_OFFSET, ctx, peerIndex, peer.peerName(), toPeer, toMe);
                 waiting = new ShmRing.Semaphores(keep(SyncObjects.openSemaphore(ctx.lab(), 2)), keep(SyncObjects.openSemaphore(ctx.lab(), 3)));
             }
         }
-        echo = new SlotLinks.Echo(data, SLOT_OFFSET, echoSignal, writer);
+        echo = keep(new SlotLinks.Echo(data, SLOT_OFFSET, echoSignal, writer));
         stream = ring ? new SlotLinks.Ring(new ShmRing(ringMemory, writer, waiting, peer))
                 : new SlotLinks.Handoff(data, SLOT_OFFSET, handoffSignal);
         return true;
+    }
+
+    /** The sem_t of sync object index, in the lab segment's sync records (initialised by the launcher). */
+    private static long semaphoreAddress(RoleContext ctx, int index) {
+        return ctx.lab().syncObject(index).storage().address(0, Os.SEM_T_SIZE);
     }
 
     /**
@@ -224,25 +238,12 @@ final class TransportLinks implements AutoCloseable {
     }
 
     private <T extends AutoCloseable> T keep(T resource) {
-        opened.add(resource);
-        return resource;
+        return opened.add(resource);
     }
 
+    /** Closes everything this side opened, last first. */
     @Override
     public void close() {
-        RuntimeException failure = null;
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            try {
-                opened.get(i).close();
-            } catch (Exception e) {
-                if (failure == null) {
-                    failure = new ShmlabException("could not close " + opened.get(i) + ": " + e.getMessage(), e);
-                }
-            }
-        }
-        opened.clear();
-        if (failure != null) {
-            throw failure;
-        }
+        opened.close();
     }
 }

@@ -6,6 +6,7 @@ import dev.shmlab.layout.ParticipantPublisher;
 import dev.shmlab.os.Os;
 import dev.shmlab.shm.SharedMemory;
 import java.util.Locale;
+import java.util.function.LongPredicate;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -61,7 +62,9 @@ final class TransportSide implements AutoCloseable {
     }
 
     private void writer() {
-        boolean going = (!settings.latency() || latencyWriter()) && (!settings.stream() || streamWriter());
+        boolean going = !settings.latency() || latencyWriter();
+        links.latencyDone();
+        going = going && (!settings.stream() || streamWriter());
         if (going) {
             phase(Phase.DONE);
         }
@@ -69,8 +72,9 @@ final class TransportSide implements AutoCloseable {
 
     private void reader() {
         ctx.out("Receiver ready on " + settings.describe() + TransportLinks.where(settings.transport(), data) + ".");
-        boolean going = (!settings.latency() || readUntilLast(links.echo(), LATENCY_FINAL_SEQ_OFFSET, true))
-                && (!settings.stream() || readUntilLast(links.stream(), STREAM_FINAL_SEQ_OFFSET, false));
+        boolean going = !settings.latency() || readUntilLast(links.echo(), LATENCY_FINAL_SEQ_OFFSET, true);
+        links.latencyDone();
+        going = going && (!settings.stream() || readUntilLast(links.stream(), STREAM_FINAL_SEQ_OFFSET, false));
         if (going && settings.stream()) {
             reportStream();
         }
@@ -82,13 +86,9 @@ final class TransportSide implements AutoCloseable {
 
     private boolean latencyWriter() {
         MessageLink link = links.echo();
-        phase(Phase.LATENCY_WARMUP);
-        long seq = 0;
-        long warmupEnd = System.nanoTime() + settings.warmupNanos();
-        while (System.nanoTime() - warmupEnd < 0) {
-            if (!roundTrip(link, ++seq, false)) {
-                return false;
-            }
+        long seq = warmUp(Phase.LATENCY_WARMUP, 1, s -> roundTrip(link, s, false));
+        if (seq < 0) {
+            return false;
         }
         phase(Phase.LATENCY_MEASURED);
         long start = System.nanoTime();
@@ -139,15 +139,9 @@ final class TransportSide implements AutoCloseable {
 
     private boolean streamWriter() {
         MessageLink link = links.stream();
-        phase(Phase.STREAM_WARMUP);
-        long seq = 0;
-        long warmupEnd = System.nanoTime() + settings.warmupNanos();
-        while (System.nanoTime() - warmupEnd < 0) {
-            for (int i = 0; i < CLOCK_EVERY; i++) {
-                if (!ctx.checkpoint(0) || !send(link, ++seq, false)) {
-                    return false;
-                }
-            }
+        long seq = warmUp(Phase.STREAM_WARMUP, CLOCK_EVERY, s -> ctx.checkpoint(0) && send(link, s, false));
+        if (seq < 0) {
+            return false;
         }
         long start = System.nanoTime();
         data.putLong(STREAM_FIRST_MEASURED_SEQ_OFFSET, seq + 1);
@@ -212,6 +206,24 @@ final class TransportSide implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ messages
+
+    /**
+     * Publishes the phase, then runs step(seq) for seq = 1, 2 … until the warm-up time has passed,
+     * reading the clock every stepsPerClockRead steps; returns the last seq, or -1 when the run stops.
+     */
+    private long warmUp(Phase warmup, int stepsPerClockRead, LongPredicate step) {
+        phase(warmup);
+        long seq = 0;
+        long end = System.nanoTime() + settings.warmupNanos();
+        while (System.nanoTime() - end < 0) {
+            for (int i = 0; i < stepsPerClockRead; i++) {
+                if (!step.test(++seq)) {
+                    return -1;
+                }
+            }
+        }
+        return seq;
+    }
 
     /** Prepares message seq in the private buffer and sends it; counts it. */
     private boolean send(MessageLink link, long seq, boolean last) {
