@@ -123,23 +123,37 @@ final class AssessmentRoles implements AutoCloseable {
     // ------------------------------------------------------------------ writer
 
     private void write() {
+        if (walk(this::writerRepetition, true) && setup.awaitPeer(STAGE_RESULTS_WRITTEN)) {
+            printTable();
+        }
+    }
+
+    /** One repetition of one side: k counts all repetitions; samples is null in a warm-up. */
+    @FunctionalInterface
+    private interface Repetition {
+        boolean run(int k, Backend b, WireMessage message, long[][] samples, int r);
+    }
+
+    /**
+     * Walks the plan both sides share — backend by backend, size by size, warm-up then measured
+     * repetitions — and stores this side's medians and p99s after each size; false when the run stops.
+     */
+    private boolean walk(Repetition repetition, boolean byWriter) {
         int k = 0;
         for (Backend b : backends) {
             for (int s = 0; s < sizes.size(); s++) {
                 long[][] samples = new long[Step.values().length][reps];
                 try (WireMessage message = new WireMessage(Math.toIntExact(sizes.get(s)))) {
                     for (int r = -warmup; r < reps; r++) {
-                        if (!ctx.checkpoint(0) || !writerRepetition(++k, b, message, r < 0 ? null : samples, r)) {
-                            return;
+                        if (!ctx.checkpoint(0) || !repetition.run(++k, b, message, r < 0 ? null : samples, r)) {
+                            return false;
                         }
                     }
                 }
-                store(b, s, samples, true);
+                store(b, s, samples, byWriter);
             }
         }
-        if (setup.awaitPeer(STAGE_RESULTS_WRITTEN)) {
-            printTable();
-        }
+        return true;
     }
 
     /** One message's trip, writer's side; samples null for a warm-up repetition. */
@@ -204,19 +218,8 @@ final class AssessmentRoles implements AutoCloseable {
     // ------------------------------------------------------------------ reader
 
     private void read() {
-        int k = 0;
-        for (Backend b : backends) {
-            for (int s = 0; s < sizes.size(); s++) {
-                long[][] samples = new long[Step.values().length][reps];
-                try (WireMessage message = new WireMessage(Math.toIntExact(sizes.get(s)))) {
-                    for (int r = -warmup; r < reps; r++) {
-                        if (!ctx.checkpoint(0) || !readerRepetition(++k, b, message, r < 0 ? null : samples, r)) {
-                            return;
-                        }
-                    }
-                }
-                store(b, s, samples, false);
-            }
+        if (!walk(this::readerRepetition, false)) {
+            return;
         }
         ctx.out("Reader received " + stats.received + " messages; lost " + stats.lost + ", duplicated " + stats.duplicated
                 + ", corrupted " + stats.corrupted + ".");

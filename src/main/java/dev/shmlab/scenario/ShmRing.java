@@ -119,8 +119,22 @@ public final class ShmRing {
      * piece; the other end calls {@link #awaitMove} when the ring looks full or empty.
      */
     public abstract static sealed class Waiting permits SpinYield, Futex, Semaphores {
+        /** Pauses before an end yields or sleeps: the C reference's SPIN_LIMIT. */
+        static final int SPINS = 100;
+
         /** Called once by the ring end that uses this strategy, before any wait. */
         void attach(SharedMemory memory) {
+        }
+
+        /** Checks the counter up to spins times with a pause between; true as soon as it moved. */
+        static boolean spinBriefly(SharedMemory memory, long counterOffset, long seen, int spins) {
+            for (int i = 0; i < spins; i++) {
+                if (memory.getLongAcquire(counterOffset) != seen) {
+                    return true;
+                }
+                Thread.onSpinWait();
+            }
+            return false;
         }
 
         /** Publishes the counter at offset (store-release) and wakes the other end if it may sleep. */
@@ -132,7 +146,6 @@ public final class ShmRing {
 
     /** Spins {@value #SPINS} times, then yields on every further check: the C reference's default. */
     public static final class SpinYield extends Waiting {
-        static final int SPINS = 100;
 
         @Override
         void announce(SharedMemory memory, long counterOffset, long value) {
@@ -160,7 +173,6 @@ public final class ShmRing {
 
     /** Spins briefly, then sleeps in FUTEX_WAIT on the counter's word; a wake costs a syscall only when someone sleeps. */
     public static final class Futex extends Waiting {
-        static final int SPINS = 100;
         private FutexWord headWord;
         private FutexWord tailWord;
 
@@ -181,11 +193,8 @@ public final class ShmRing {
 
         @Override
         boolean awaitMove(SharedMemory memory, long counterOffset, long seen, long timeoutNanos) {
-            for (int i = 0; i < SPINS; i++) {
-                if (memory.getLongAcquire(counterOffset) != seen) {
-                    return true;
-                }
-                Thread.onSpinWait();
+            if (spinBriefly(memory, counterOffset, seen, SPINS)) {
+                return true;
             }
             FutexWord word = word(counterOffset);
             return word.waitWhile((int) seen, timeoutNanos) || memory.getLongAcquire(counterOffset) != seen;
@@ -203,7 +212,6 @@ public final class ShmRing {
      * sleeper consumes its post.
      */
     public static final class Semaphores extends Waiting {
-        static final int SPINS = 100;
         private final CountingSemaphore dataReady;
         private final CountingSemaphore roomReady;
 
@@ -225,11 +233,8 @@ public final class ShmRing {
 
         @Override
         boolean awaitMove(SharedMemory memory, long counterOffset, long seen, long timeoutNanos) {
-            for (int i = 0; i < SPINS; i++) {
-                if (memory.getLongAcquire(counterOffset) != seen) {
-                    return true;
-                }
-                Thread.onSpinWait();
+            if (spinBriefly(memory, counterOffset, seen, SPINS)) {
+                return true;
             }
             long flag = sleepingFlag(counterOffset);
             // Volatile: the flag store is ordered before the re-check of the counter.

@@ -1,9 +1,6 @@
 package dev.shmlab.jmh;
 
 import dev.shmlab.layout.EventRing;
-import dev.shmlab.layout.LabGeometry;
-import dev.shmlab.layout.LabSegment;
-import dev.shmlab.shm.SharedMemory;
 import java.lang.foreign.Arena;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,9 +26,7 @@ public class EventRingBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         arena = Arena.ofShared();
-        LabGeometry geometry = new LabGeometry(2, 0, 1024, 4096);
-        SharedMemory memory = SharedMemory.of(arena.allocate(geometry.totalLength(), 4096));
-        ring = LabSegment.format(memory, geometry, "jmh", 2, "{}").events();
+        ring = JmhLab.format(arena).events();
     }
 
     @TearDown(Level.Trial)

@@ -1,12 +1,9 @@
 package dev.shmlab.jmh;
 
-import dev.shmlab.layout.LabGeometry;
-import dev.shmlab.layout.LabSegment;
 import dev.shmlab.layout.ParticipantPublisher;
 import dev.shmlab.layout.ParticipantRecord;
 import dev.shmlab.layout.ParticipantSnapshot;
 import dev.shmlab.layout.ParticipantState;
-import dev.shmlab.shm.SharedMemory;
 import java.lang.foreign.Arena;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -38,10 +35,7 @@ public class SnapshotReadBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         arena = Arena.ofShared();
-        LabGeometry geometry = new LabGeometry(2, 0, 1024, 4096);
-        SharedMemory memory = SharedMemory.of(arena.allocate(geometry.totalLength(), 4096));
-        LabSegment lab = LabSegment.format(memory, geometry, "jmh", 2, "{}");
-        record = lab.participant(0);
+        record = JmhLab.format(arena).participant(0);
         publisher = new ParticipantPublisher(record);
         publisher.begin(ProcessHandle.current().pid(), 0, "writer");
         publisher.state(ParticipantState.RUNNING);

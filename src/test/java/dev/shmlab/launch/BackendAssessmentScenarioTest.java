@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shmlab.scenario.BackendAssessmentScenario;
 import dev.shmlab.scenario.Scenario;
-import dev.shmlab.scenario.ScenarioParams;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,13 +16,7 @@ class BackendAssessmentScenarioTest {
     @Test
     void everyStepIsTimedForEveryBackendAndSizeAndEveryMessageIsReadBack() {
         List<String> lines = new CopyOnWriteArrayList<>();
-        RunResult r;
-        try (Run run = Run.start(ASSESSMENT, ScenarioParams.of(ASSESSMENT.parameters(),
-                        Map.of("reps", "4", "warmup", "1", "max-size", "4K"), ASSESSMENT.name()),
-                RunOptions.defaults().withTimeout(Duration.ofSeconds(60)), (i, name, line, error) -> lines.add("[" + name + "] " + line))) {
-            r = run.await();
-        }
-        System.out.println(String.join("\n", lines));
+        RunResult r = Runs.run(ASSESSMENT, Map.of("reps", "4", "warmup", "1", "max-size", "4K"), lines);
 
         assertThat(r.exitCode()).as(r.failures().toString()).isZero();
         int backends = 3;

@@ -11,7 +11,6 @@ import dev.shmlab.os.Os;
 import dev.shmlab.scenario.Scenario;
 import dev.shmlab.scenario.ScenarioParams;
 import dev.shmlab.scenario.TransportsScenario;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +33,7 @@ class TransportsScenarioTest {
     private RunResult run(Map<String, String> given) {
         Map<String, String> params = new HashMap<>(Map.of("count", Integer.toString(COUNT), "warmup", "20ms", "duration", "10s"));
         params.putAll(given);
-        try (Run run = Run.start(TRANSPORTS, ScenarioParams.of(TRANSPORTS.parameters(), params, TRANSPORTS.name()),
-                RunOptions.defaults().withTimeout(Duration.ofSeconds(60)),
-                (i, name, line, error) -> lines.add("[" + name + "]" + (error ? "!" : "") + " " + line))) {
-            RunResult r = run.await();
-            System.out.println(String.join("\n", lines));
-            System.out.println(RunReport.table(r));
-            return r;
-        }
+        return Runs.run(TRANSPORTS, params, lines);
     }
 
     private static long finding(RunResult r, String name) {
