@@ -143,11 +143,10 @@ final class AssessmentRoles implements AutoCloseable {
         for (Backend b : backends) {
             for (int s = 0; s < sizes.size(); s++) {
                 long[][] samples = new long[Step.values().length][reps];
-                try (WireMessage message = new WireMessage(Math.toIntExact(sizes.get(s)))) {
-                    for (int r = -warmup; r < reps; r++) {
-                        if (!ctx.checkpoint(0) || !repetition.run(++k, b, message, r < 0 ? null : samples, r)) {
-                            return false;
-                        }
+                WireMessage message = new WireMessage(Math.toIntExact(sizes.get(s)));
+                for (int r = -warmup; r < reps; r++) {
+                    if (!ctx.checkpoint(0) || !repetition.run(++k, b, message, r < 0 ? null : samples, r)) {
+                        return false;
                     }
                 }
                 store(b, s, samples, byWriter);

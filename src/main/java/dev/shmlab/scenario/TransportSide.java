@@ -185,6 +185,9 @@ final class TransportSide implements AutoCloseable {
                 stats.sent++;
                 stats.bytesSent += settings.sizeBytes();
             }
+            if ((seq & (CLOCK_EVERY - 1)) == 0) {
+                stats.publishIfDue(System.nanoTime());
+            }
             if (last) {
                 if (!echo) {
                     data.putLong(STREAM_VERIFIED_OFFSET, stats.received - receivedBefore);
@@ -266,10 +269,6 @@ final class TransportSide implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            links.close();
-        } finally {
-            message.close();
-        }
+        links.close();
     }
 }
