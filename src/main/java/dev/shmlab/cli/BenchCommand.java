@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * with every message accounted for, 1 when a line failed (the table still shows the rest), 2 for
  * bad options.
  */
-@Command(name = "bench", sortOptions = false, description = {
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, description = {
         "Measure what shared memory costs here: one-way latency (p50/p99/p99.9), messages/s and MB/s for shared memory "
                 + "(spin, futex, semaphore), pipe, UNIX socket, TCP loopback and POSIX message queue, per message size, with "
                 + "where the two processes ran, beside this machine's memory-copy ceiling and cache-line floor.",
@@ -42,11 +42,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--transports", paramLabel = "LIST", split = ",",
+    @Option(names = "--transports", paramLabel = "NAME", split = ",",
             description = "Which transports, comma-separated (default: all): shm-spin, shm-futex, shm-sem, pipe, uds, tcp, mq.")
     private List<String> transports;
 
-    @Option(names = "--sizes", paramLabel = "LIST", split = ",",
+    @Option(names = "--sizes", paramLabel = "SIZE", split = ",",
             description = "Message sizes, comma-separated, suffixes K and M allowed (default: 1,64,1K,64K,1M; with --quick 64,64K,1M).")
     private List<String> sizes;
 
