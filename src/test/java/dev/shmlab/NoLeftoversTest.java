@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 @RunsLast
 class NoLeftoversTest {
     @Test
-    void theSuiteLeavesNothingInDevShmOrTheSystemVTables() {
+    void theSuiteLeavesNothingInDevShmTheSystemVTablesOrTheMessageQueues() {
         KernelObjects left = KernelObjects.now().newSince(LeftoverBaseline.baseline());
         assertThat(left.devShm()).as("left in /dev/shm").isEmpty();
         assertThat(left.sysvShmIds()).as("left in /proc/sysvipc/shm").isEmpty();
         assertThat(left.sysvSemIds()).as("left in /proc/sysvipc/sem").isEmpty();
+        assertThat(left.mqueues()).as("left in /dev/mqueue").isEmpty();
     }
 }

@@ -16,11 +16,12 @@ import picocli.CommandLine.Spec;
  * operation failed, {@value #EXIT_USAGE} bad usage or input.
  */
 @Command(name = "shmlab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "A lab for shared-memory IPC on Linux: run scenarios with real processes, watch them, list, inspect and clean shared-memory objects and semaphores.",
+        description = "A lab for shared-memory IPC on Linux: run scenarios with real processes, benchmark transports, watch them, list, inspect and clean shared-memory objects and semaphores.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:the operation failed (a failed call, a missing or refused target)", "2:bad usage or input"},
         subcommands = {
             RunCommand.class,
+            BenchCommand.class,
             ScenariosCommand.class,
             LessonsCommand.class,
             WatchCommand.class,

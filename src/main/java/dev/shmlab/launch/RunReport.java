@@ -15,6 +15,8 @@ import java.util.Map;
 /** Turns a {@link RunResult} into the summary table {@code shmlab run} prints, and into JSON. */
 public final class RunReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** More findings than this (a table of measurements) are left to the JSON summary; bad ones always show. */
+    static final int MAX_FINDINGS_SHOWN = 24;
     private static final String ROW = "%-12s %-8s %10s %10s %12s %7s %7s %8s %10s %10s  %s%n";
 
     private RunReport() {
@@ -34,8 +36,14 @@ public final class RunReport {
         out.append(String.format(Locale.ROOT, ROW, "total", "", r.total(ParticipantSnapshot::sent), r.total(ParticipantSnapshot::received),
                 r.total(s -> s.bytesSent() + s.bytesReceived()), r.total(ParticipantSnapshot::lost), r.total(ParticipantSnapshot::duplicated),
                 r.total(ParticipantSnapshot::corrupted), "", "", ""));
+        long good = r.findings().stream().filter(f -> !f.bad()).count();
         for (Scenario.Finding f : r.findings()) {
-            out.append(String.format(Locale.ROOT, "%s: %d%s%n", f.name(), f.value(), f.bad() ? "  <-- integrity broken" : ""));
+            if (f.bad() || good <= MAX_FINDINGS_SHOWN) {
+                out.append(String.format(Locale.ROOT, "%s: %d%s%n", f.name(), f.value(), f.bad() ? "  <-- integrity broken" : ""));
+            }
+        }
+        if (good > MAX_FINDINGS_SHOWN) {
+            out.append(String.format(Locale.ROOT, "%d measurements (in the JSON summary, --json FILE)%n", good));
         }
         long slowestStartMillis = r.participants().stream().mapToLong(p -> p.runningAfter().toMillis()).max().orElse(0);
         out.append(String.format(Locale.ROOT, "wall time: %.3f s   participants running after: %d ms (slowest)   segment: %s%n",

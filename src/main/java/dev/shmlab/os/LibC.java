@@ -47,6 +47,9 @@ interface LibC extends Library {
     /** close(2): 0 or -1 with EBADF/EINTR (never retried: the fd is gone either way on Linux). */
     int close(int fd);
 
+    /** mkfifo(3): creates a named pipe; 0 or -1 with EEXIST, ENOENT (no such directory), EACCES, ENAMETOOLONG. */
+    int mkfifo(String path, int mode);
+
     // ---- System V IPC: <sys/ipc.h>, <sys/shm.h>, <sys/sem.h>
 
     /** ftok(3): key from an existing path's inode and device plus the low 8 bits of id; -1 with errno from stat(2). */
@@ -121,15 +124,6 @@ interface LibC extends Library {
     /** mq_open(3): a queue descriptor or -1 with EEXIST, ENOENT, EINVAL (attr out of limits), EMFILE. */
     int mq_open(String name, int oflag, int mode, Pointer attr);
 
-    /** mq_send(3): 0 or -1 with EAGAIN (O_NONBLOCK and full), EMSGSIZE, EINTR. */
-    int mq_send(int mqdes, Pointer msg, long len, int prio);
-
-    /** mq_receive(3): bytes received or -1 with EMSGSIZE (buffer smaller than mq_msgsize), EAGAIN, EINTR. */
-    long mq_receive(int mqdes, Pointer msg, long len, Pointer prio);
-
-    /** mq_timedreceive(3): as mq_receive, -1 with ETIMEDOUT at the absolute CLOCK_REALTIME deadline. */
-    long mq_timedreceive(int mqdes, Pointer msg, long len, Pointer prio, Pointer absTimeout);
-
     /** mq_close(3): 0 or -1 with EBADF. */
     int mq_close(int mqdes);
 
@@ -146,6 +140,15 @@ interface LibC extends Library {
 
     /** geteuid(2): never fails. */
     int geteuid();
+
+    /** gettid(2): the calling thread's id (the TID in /proc/PID/task/TID); never fails. */
+    int gettid();
+
+    /**
+     * sched_setaffinity(2) with pid 0: restricts the calling thread to the CPUs set in the mask of
+     * cpusetsize bytes; 0 or -1 with EINVAL (no allowed CPU in the mask), EPERM.
+     */
+    int sched_setaffinity(int pid, long cpusetsize, Pointer mask);
 
     /** strerror(3): the text of an errno value. */
     String strerror(int errnum);

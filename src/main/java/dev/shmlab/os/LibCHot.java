@@ -1,51 +1,210 @@
 package dev.shmlab.os;
 
-import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.util.List;
 
 /**
- * Direct-mapped libc calls on the hot path (measured here: ≈80 ns per call against ≈190 ns for
- * interface mapping). Pointers are passed as raw {@code long} addresses. Every method returns -1
- * and sets errno on failure unless noted; errno is read with {@link Native#getLastError()}.
+ * libc calls on the hot path, bound with the JDK's foreign function interface: a call costs about
+ * 20 ns more than the syscall itself on this machine, against about 170 ns through JNA's direct
+ * mapping (measured on FUTEX_WAKE; a futex ping-pong between two processes drops from 1.8 µs to
+ * 1.1 µs one way, C: 1.0 µs). Pointers are passed as raw {@code long} addresses. Every method
+ * returns -1 and sets errno on failure unless noted; {@link #errno()} reads the errno the last
+ * call of this thread left, captured by the JDK right after the call.
  */
 final class LibCHot {
-    static {
-        Native.register(LibCHot.class, NativeLibrary.getInstance("c"));
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
+    private static final int SCRATCH_BYTES = 64;
+
+    /** Per thread: where the JDK stores errno after a call, and scratch memory for timespecs and out-values. */
+    private record ThreadState(MemorySegment capture, MemorySegment scratch) {
     }
+
+    private static final ThreadLocal<ThreadState> STATE = ThreadLocal.withInitial(() -> {
+        Arena arena = Arena.ofAuto();
+        return new ThreadState(arena.allocate(CAPTURE_LAYOUT), arena.allocate(SCRATCH_BYTES, 8));
+    });
+
+    private static final MethodHandle SEM_POST = errnoCall("sem_post", JAVA_INT, JAVA_LONG);
+    private static final MethodHandle SEM_WAIT = errnoCall("sem_wait", JAVA_INT, JAVA_LONG);
+    private static final MethodHandle SEM_TRYWAIT = errnoCall("sem_trywait", JAVA_INT, JAVA_LONG);
+    private static final MethodHandle SEM_TIMEDWAIT = errnoCall("sem_timedwait", JAVA_INT, JAVA_LONG, JAVA_LONG);
+    private static final MethodHandle SEM_GETVALUE = errnoCall("sem_getvalue", JAVA_INT, JAVA_LONG, JAVA_LONG);
+    private static final MethodHandle SYSCALL = LINKER.downcallHandle(symbol("syscall"),
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT),
+            Linker.Option.firstVariadicArg(1), CAPTURE_ERRNO);
+    private static final MethodHandle MUTEX_LOCK = plainCall("pthread_mutex_lock", JAVA_INT, JAVA_LONG);
+    private static final MethodHandle MUTEX_TRYLOCK = plainCall("pthread_mutex_trylock", JAVA_INT, JAVA_LONG);
+    private static final MethodHandle MUTEX_TIMEDLOCK = plainCall("pthread_mutex_timedlock", JAVA_INT, JAVA_LONG, JAVA_LONG);
+    private static final MethodHandle MUTEX_UNLOCK = plainCall("pthread_mutex_unlock", JAVA_INT, JAVA_LONG);
+    private static final MethodHandle MQ_TIMEDSEND = errnoCall("mq_timedsend", JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG);
+    private static final MethodHandle MQ_TIMEDRECEIVE = errnoCall("mq_timedreceive", JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
+
+    /** The C names bound here, for the test that checks libc exports each of them. */
+    static final List<String> SYMBOLS = List.of("sem_post", "sem_wait", "sem_trywait", "sem_timedwait", "sem_getvalue", "syscall",
+            "pthread_mutex_lock", "pthread_mutex_trylock", "pthread_mutex_timedlock", "pthread_mutex_unlock",
+            "mq_timedsend", "mq_timedreceive");
 
     private LibCHot() {
     }
 
+    /** The errno left by this thread's last call through this class. */
+    static int errno() {
+        return (int) ERRNO.get(STATE.get().capture(), 0L);
+    }
+
+    /** 64 bytes of this thread's scratch memory (timespecs, out-values), 8-byte aligned. */
+    static MemorySegment scratch() {
+        return STATE.get().scratch();
+    }
+
     /** sem_post(3): 0, or -1 with EOVERFLOW at SEM_VALUE_MAX, EINVAL. */
-    static native int sem_post(long sem);
+    static int sem_post(long sem) {
+        try {
+            return (int) SEM_POST.invokeExact(capture(), sem);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
 
     /** sem_wait(3): 0, or -1 with EINTR. */
-    static native int sem_wait(long sem);
+    static int sem_wait(long sem) {
+        try {
+            return (int) SEM_WAIT.invokeExact(capture(), sem);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
 
     /** sem_trywait(3): 0, or -1 with EAGAIN when the value is 0. */
-    static native int sem_trywait(long sem);
+    static int sem_trywait(long sem) {
+        try {
+            return (int) SEM_TRYWAIT.invokeExact(capture(), sem);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
 
     /** sem_timedwait(3): 0, or -1 with ETIMEDOUT at the absolute CLOCK_REALTIME deadline, EINTR. */
-    static native int sem_timedwait(long sem, long absTimespec);
+    static int sem_timedwait(long sem, long absTimespec) {
+        try {
+            return (int) SEM_TIMEDWAIT.invokeExact(capture(), sem, absTimespec);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
 
     /** sem_getvalue(3): stores the value (never negative on Linux) at valuePtr; 0 or -1. */
-    static native int sem_getvalue(long sem, long valuePtr);
+    static int sem_getvalue(long sem, long valuePtr) {
+        try {
+            return (int) SEM_GETVALUE.invokeExact(capture(), sem, valuePtr);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
 
     /**
      * syscall(2) with SYS_futex: FUTEX_WAIT returns 0 after a wake, or -1 with EAGAIN (the word was
      * not the expected value), ETIMEDOUT, EINTR; FUTEX_WAKE returns the number of waiters woken.
      */
-    static native long syscall(long number, long uaddr, int op, int val, long timeout, long uaddr2, int val3);
+    static long syscall(long number, long uaddr, int op, int val, long timeout, long uaddr2, int val3) {
+        try {
+            return (long) SYSCALL.invokeExact(capture(), number, uaddr, op, val, timeout, uaddr2, val3);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
 
     /** pthread_mutex_lock(3): 0, EOWNERDEAD (acquired; previous owner died), ENOTRECOVERABLE. Returns the error, no errno. */
-    static native int pthread_mutex_lock(long mutex);
+    static int pthread_mutex_lock(long mutex) {
+        try {
+            return (int) MUTEX_LOCK.invokeExact(mutex);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
 
     /** pthread_mutex_trylock(3): 0, EBUSY, EOWNERDEAD, ENOTRECOVERABLE. */
-    static native int pthread_mutex_trylock(long mutex);
+    static int pthread_mutex_trylock(long mutex) {
+        try {
+            return (int) MUTEX_TRYLOCK.invokeExact(mutex);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
 
     /** pthread_mutex_timedlock(3): 0, ETIMEDOUT at the absolute CLOCK_REALTIME deadline, EOWNERDEAD, ENOTRECOVERABLE. */
-    static native int pthread_mutex_timedlock(long mutex, long absTimespec);
+    static int pthread_mutex_timedlock(long mutex, long absTimespec) {
+        try {
+            return (int) MUTEX_TIMEDLOCK.invokeExact(mutex, absTimespec);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
 
     /** pthread_mutex_unlock(3): 0, or EPERM when the caller does not own it. */
-    static native int pthread_mutex_unlock(long mutex);
+    static int pthread_mutex_unlock(long mutex) {
+        try {
+            return (int) MUTEX_UNLOCK.invokeExact(mutex);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** mq_timedsend(3): 0, or -1 with ETIMEDOUT at the absolute CLOCK_REALTIME deadline (queue full), EMSGSIZE, EINTR. */
+    static int mq_timedsend(int mqdes, long msg, long len, int prio, long absTimespec) {
+        try {
+            return (int) MQ_TIMEDSEND.invokeExact(capture(), mqdes, msg, len, prio, absTimespec);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** mq_timedreceive(3): the message length, or -1 with ETIMEDOUT, EMSGSIZE (buffer smaller than mq_msgsize), EINTR. */
+    static long mq_timedreceive(int mqdes, long msg, long len, long prioPtr, long absTimespec) {
+        try {
+            return (long) MQ_TIMEDRECEIVE.invokeExact(capture(), mqdes, msg, len, prioPtr, absTimespec);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    private static MemorySegment capture() {
+        return STATE.get().capture();
+    }
+
+    private static MethodHandle errnoCall(String name, MemoryLayout result, MemoryLayout... args) {
+        return LINKER.downcallHandle(symbol(name), FunctionDescriptor.of(result, args), CAPTURE_ERRNO);
+    }
+
+    private static MethodHandle plainCall(String name, MemoryLayout result, MemoryLayout... args) {
+        return LINKER.downcallHandle(symbol(name), FunctionDescriptor.of(result, args));
+    }
+
+    private static MemorySegment symbol(String name) {
+        return LINKER.defaultLookup().find(name)
+                .orElseThrow(() -> new UnsatisfiedLinkError("libc does not export " + name));
+    }
+
+    private static RuntimeException unexpected(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException("native call failed unexpectedly", t);
+    }
 }

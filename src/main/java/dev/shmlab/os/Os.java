@@ -5,6 +5,8 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.linux.Fcntl;
 import com.sun.jna.platform.linux.Mman;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * The one place that makes native calls. Every method checks the return value, reads errno at
@@ -16,6 +18,7 @@ import com.sun.jna.platform.linux.Mman;
  */
 public final class Os {
     public static final int O_RDONLY = Fcntl.O_RDONLY;
+    public static final int O_WRONLY = Fcntl.O_WRONLY;
     public static final int O_RDWR = Fcntl.O_RDWR;
     public static final int O_CREAT = Fcntl.O_CREAT;
     public static final int O_EXCL = Fcntl.O_EXCL;
@@ -53,6 +56,8 @@ public final class Os {
     public static final int PTHREAD_MUTEX_T_SIZE = 40;
 
     private static final long SYS_FUTEX = 202;
+    /** sizeof(cpu_set_t) * 8 in glibc: the CPUs a mask can name. */
+    private static final int CPU_SET_BITS = 1024;
     private static final int FUTEX_WAIT = 0;
     private static final int FUTEX_WAKE = 1;
     private static final int PTHREAD_PROCESS_SHARED = 1;
@@ -66,7 +71,7 @@ public final class Os {
     /** struct semid_ds (x86-64): sem_nsems at 80; 104 bytes. */
     private static final int SEMID_DS_SIZE = 104;
 
-    /** Per-thread scratch memory for timespec/sembuf/out-parameters, so hot waits never allocate. */
+    /** Per-thread scratch memory for sembuf and its timeout, so System V waits never allocate. */
     private static final ThreadLocal<Memory> SCRATCH = ThreadLocal.withInitial(() -> new Memory(64));
 
     private Os() {
@@ -179,6 +184,13 @@ public final class Os {
             if (errno != Errno.EINTR) {
                 throw new NativeException("close", "fd=" + fd, errno);
             }
+        }
+    }
+
+    /** mkfifo(3): creates a named pipe at path with the mode (before the umask). */
+    public static void mkfifo(String path, int mode) {
+        if (LibC.INSTANCE.mkfifo(path, mode) != 0) {
+            throw new NativeException("mkfifo", quote(path), Native.getLastError());
         }
     }
 
@@ -360,14 +372,27 @@ public final class Os {
 
     public static void semPost(long sem, String object) {
         if (LibCHot.sem_post(sem) != 0) {
-            throw new NativeException("sem_post", object, Native.getLastError());
+            throw new NativeException("sem_post", object, LibCHot.errno());
+        }
+    }
+
+    /**
+     * sem_wait without a timeout, as C benchmarks make it; EINTR is retried. The caller must have
+     * something that posts for sure should the peer never do so.
+     */
+    public static void semWait(long sem, String object) {
+        while (LibCHot.sem_wait(sem) != 0) {
+            int errno = LibCHot.errno();
+            if (errno != Errno.EINTR) {
+                throw new NativeException("sem_wait", object, errno);
+            }
         }
     }
 
     /** sem_trywait; false when the value was 0. */
     public static boolean semTryWait(long sem, String object) {
         while (LibCHot.sem_trywait(sem) != 0) {
-            int errno = Native.getLastError();
+            int errno = LibCHot.errno();
             if (errno == Errno.EAGAIN) {
                 return false;
             }
@@ -380,11 +405,10 @@ public final class Os {
 
     /** sem_timedwait for at most timeoutNanos; false when it expired. */
     public static boolean semTimedWait(long sem, long timeoutNanos, String object) {
-        Memory scratch = SCRATCH.get();
+        MemorySegment scratch = LibCHot.scratch();
         writeRealtimeDeadline(scratch, timeoutNanos);
-        long timespec = Pointer.nativeValue(scratch);
-        while (LibCHot.sem_timedwait(sem, timespec) != 0) {
-            int errno = Native.getLastError();
+        while (LibCHot.sem_timedwait(sem, scratch.address()) != 0) {
+            int errno = LibCHot.errno();
             if (errno == Errno.ETIMEDOUT) {
                 return false;
             }
@@ -396,11 +420,11 @@ public final class Os {
     }
 
     public static int semGetValue(long sem, String object) {
-        Memory scratch = SCRATCH.get();
-        if (LibCHot.sem_getvalue(sem, Pointer.nativeValue(scratch)) != 0) {
-            throw new NativeException("sem_getvalue", object, Native.getLastError());
+        MemorySegment scratch = LibCHot.scratch();
+        if (LibCHot.sem_getvalue(sem, scratch.address()) != 0) {
+            throw new NativeException("sem_getvalue", object, LibCHot.errno());
         }
-        return scratch.getInt(0);
+        return scratch.get(ValueLayout.JAVA_INT, 0);
     }
 
     // ------------------------------------------------------------------ futex
@@ -411,14 +435,14 @@ public final class Os {
      * when the word already differed (EAGAIN), so the caller re-checks its condition.
      */
     public static boolean futexWait(long address, int expected, long timeoutNanos) {
-        Memory scratch = SCRATCH.get();
-        scratch.setLong(0, timeoutNanos / 1_000_000_000L);
-        scratch.setLong(8, timeoutNanos % 1_000_000_000L);
-        long r = LibCHot.syscall(SYS_FUTEX, address, FUTEX_WAIT, expected, Pointer.nativeValue(scratch), 0, 0);
+        MemorySegment timespec = LibCHot.scratch();
+        timespec.set(ValueLayout.JAVA_LONG, 0, timeoutNanos / 1_000_000_000L);
+        timespec.set(ValueLayout.JAVA_LONG, 8, timeoutNanos % 1_000_000_000L);
+        long r = LibCHot.syscall(SYS_FUTEX, address, FUTEX_WAIT, expected, timespec.address(), 0, 0);
         if (r == 0) {
             return true;
         }
-        int errno = Native.getLastError();
+        int errno = LibCHot.errno();
         return switch (errno) {
             case Errno.ETIMEDOUT -> false;
             case Errno.EAGAIN, Errno.EINTR -> true;
@@ -426,11 +450,27 @@ public final class Os {
         };
     }
 
+    /**
+     * FUTEX_WAIT without a timeout, as C benchmarks make it (a timed wait arms a kernel timer, about
+     * 70 ns more per wait here). Returns after a wake, a spurious wake-up or at once when the word
+     * already differs; the caller re-checks its condition, and must have something that wakes it
+     * for sure should the peer never do so (see the transports scenario's watchdog).
+     */
+    public static void futexWaitUntimed(long address, int expected) {
+        long r = LibCHot.syscall(SYS_FUTEX, address, FUTEX_WAIT, expected, 0, 0, 0);
+        if (r != 0) {
+            int errno = LibCHot.errno();
+            if (errno != Errno.EAGAIN && errno != Errno.EINTR) {
+                throw new NativeException("futex(FUTEX_WAIT)", hex(address), errno);
+            }
+        }
+    }
+
     /** FUTEX_WAKE; returns how many waiters were woken. */
     public static int futexWake(long address, int count) {
         long r = LibCHot.syscall(SYS_FUTEX, address, FUTEX_WAKE, count, 0, 0, 0);
         if (r < 0) {
-            throw new NativeException("futex(FUTEX_WAKE)", hex(address), Native.getLastError());
+            throw new NativeException("futex(FUTEX_WAKE)", hex(address), LibCHot.errno());
         }
         return (int) r;
     }
@@ -474,9 +514,9 @@ public final class Os {
     }
 
     public static LockResult mutexTimedLock(long mutex, long timeoutNanos, String object) {
-        Memory scratch = SCRATCH.get();
+        MemorySegment scratch = LibCHot.scratch();
         writeRealtimeDeadline(scratch, timeoutNanos);
-        int rc = LibCHot.pthread_mutex_timedlock(mutex, Pointer.nativeValue(scratch));
+        int rc = LibCHot.pthread_mutex_timedlock(mutex, scratch.address());
         return switch (rc) {
             case 0 -> LockResult.ACQUIRED;
             case Errno.EOWNERDEAD -> LockResult.ACQUIRED_OWNER_DIED;
@@ -513,45 +553,40 @@ public final class Os {
         }
     }
 
-    /** mq_send of lengthBytes at the address (blocking unless the queue was opened O_NONBLOCK). */
-    public static void mqSend(int mq, long address, long lengthBytes) {
-        while (LibC.INSTANCE.mq_send(mq, new Pointer(address), lengthBytes, 0) != 0) {
-            int errno = Native.getLastError();
+    /**
+     * mq_timedsend of lengthBytes at the address, waiting at most timeoutNanos for room in a full
+     * queue; false when the time ran out.
+     */
+    public static boolean mqTimedSend(int mq, long address, long lengthBytes, long timeoutNanos) {
+        MemorySegment scratch = LibCHot.scratch();
+        writeRealtimeDeadline(scratch, timeoutNanos);
+        while (LibCHot.mq_timedsend(mq, address, lengthBytes, 0, scratch.address()) != 0) {
+            int errno = LibCHot.errno();
+            if (errno == Errno.ETIMEDOUT) {
+                return false;
+            }
             if (errno != Errno.EINTR) {
-                throw new NativeException("mq_send", "mqd=" + mq, errno);
+                throw new NativeException("mq_timedsend", "mqd=" + mq + ", " + lengthBytes, errno);
             }
         }
+        return true;
     }
 
     /** mq_timedreceive into the buffer; returns the message length, or -1 on timeout. */
     public static long mqTimedReceive(int mq, long address, long capacityBytes, long timeoutNanos) {
-        Memory scratch = SCRATCH.get();
+        MemorySegment scratch = LibCHot.scratch();
         writeRealtimeDeadline(scratch, timeoutNanos);
         while (true) {
-            long n = LibC.INSTANCE.mq_timedreceive(mq, new Pointer(address), capacityBytes, null, scratch);
+            long n = LibCHot.mq_timedreceive(mq, address, capacityBytes, 0, scratch.address());
             if (n >= 0) {
                 return n;
             }
-            int errno = Native.getLastError();
+            int errno = LibCHot.errno();
             if (errno == Errno.ETIMEDOUT) {
                 return -1;
             }
             if (errno != Errno.EINTR) {
                 throw new NativeException("mq_timedreceive", "mqd=" + mq, errno);
-            }
-        }
-    }
-
-    /** mq_receive, blocking; returns the message length. */
-    public static long mqReceive(int mq, long address, long capacityBytes) {
-        while (true) {
-            long n = LibC.INSTANCE.mq_receive(mq, new Pointer(address), capacityBytes, null);
-            if (n >= 0) {
-                return n;
-            }
-            int errno = Native.getLastError();
-            if (errno != Errno.EINTR) {
-                throw new NativeException("mq_receive", "mqd=" + mq, errno);
             }
         }
     }
@@ -582,6 +617,25 @@ public final class Os {
 
     public static int geteuid() {
         return LibC.INSTANCE.geteuid();
+    }
+
+    /** The calling thread's id: its entry in /proc/PID/task/. */
+    public static int gettid() {
+        return LibC.INSTANCE.gettid();
+    }
+
+    /** Restricts the calling thread (only it, not its process) to one CPU; the scheduler moves it there at once. */
+    public static void pinCurrentThread(int cpu) {
+        if (cpu < 0 || cpu >= CPU_SET_BITS) {
+            throw new IllegalArgumentException("cpu=" + cpu + ", must be between 0 and " + (CPU_SET_BITS - 1));
+        }
+        try (Memory mask = new Memory(CPU_SET_BITS / 8)) {
+            mask.clear();
+            mask.setByte(cpu / 8, (byte) (1 << (cpu % 8)));
+            if (LibC.INSTANCE.sched_setaffinity(0, CPU_SET_BITS / 8, mask) != 0) {
+                throw new NativeException("sched_setaffinity", "cpu=" + cpu, Native.getLastError());
+            }
+        }
     }
 
     /** kill(2); returns false when the process does not exist (ESRCH). */
@@ -617,11 +671,11 @@ public final class Os {
     // ------------------------------------------------------------------ helpers
 
     /** Writes now(CLOCK_REALTIME) + timeoutNanos as a timespec at offset 0 of the scratch memory. */
-    private static void writeRealtimeDeadline(Memory scratch, long timeoutNanos) {
+    private static void writeRealtimeDeadline(MemorySegment scratch, long timeoutNanos) {
         java.time.Instant now = java.time.Instant.now();
         long nanos = now.getNano() + Math.max(0, timeoutNanos);
-        scratch.setLong(0, now.getEpochSecond() + nanos / 1_000_000_000L);
-        scratch.setLong(8, nanos % 1_000_000_000L);
+        scratch.set(ValueLayout.JAVA_LONG, 0, now.getEpochSecond() + nanos / 1_000_000_000L);
+        scratch.set(ValueLayout.JAVA_LONG, 8, nanos % 1_000_000_000L);
     }
 
     private static void check(int rc, String call, String object) {

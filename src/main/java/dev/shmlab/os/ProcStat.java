@@ -13,8 +13,21 @@ public record ProcStat(long pid, char state, int lastCpu) {
 
     /** Reads /proc/PID/stat; empty when the process is gone. */
     public static Optional<ProcStat> read(long pid) {
+        return parse(pid, Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /**
+     * Reads /proc/PID/task/TID/stat: one thread's state and CPU. A JVM's {@code main} runs in a
+     * thread of its own, not in the process's first thread, so the CPU a Java role runs on is only
+     * found here.
+     */
+    public static Optional<ProcStat> readThread(long pid, long tid) {
+        return parse(pid, Path.of("/proc", Long.toString(pid), "task", Long.toString(tid), "stat"));
+    }
+
+    private static Optional<ProcStat> parse(long pid, Path file) {
         try {
-            String text = ProcFiles.read(Path.of("/proc", Long.toString(pid), "stat"));
+            String text = ProcFiles.read(file);
             // Field 2 (comm) may contain spaces and parentheses: parse from the last ')'.
             int close = text.lastIndexOf(')');
             String[] f = text.substring(close + 2).trim().split(" ");

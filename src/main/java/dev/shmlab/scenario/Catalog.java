@@ -13,7 +13,9 @@ public final class Catalog {
             new SemaphoreCounterScenario(),
             new MutexCounterScenario(),
             new BoundedBufferScenario(),
-            new MappedFileScenario());
+            new MappedFileScenario(),
+            new BackendAssessmentScenario(),
+            new TransportsScenario());
 
     private Catalog() {
     }

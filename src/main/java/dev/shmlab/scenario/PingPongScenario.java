@@ -183,8 +183,8 @@ public final class PingPongScenario implements Scenario {
             int peer = 1 - role;
             String peerName = role == WRITER ? "the reader" : "the writer";
             return switch (sync) {
-                case "spin" -> SlotSignal.Polling.spin(data, FLAG_OFFSET, ctx, peer, peerName);
-                case "yield" -> SlotSignal.Polling.yielding(data, FLAG_OFFSET, ctx, peer, peerName);
+                case "spin" -> new SlotSignal.Spin(data, FLAG_OFFSET, ctx, peer, peerName);
+                case "yield" -> new SlotSignal.Yield(data, FLAG_OFFSET, ctx, peer, peerName);
                 case "futex" -> new SlotSignal.Futex(data, FLAG_OFFSET, ctx, peer, peerName);
                 default -> {
                     CountingSemaphore request = open(SyncObjects.openSemaphore(ctx.lab(), 0));

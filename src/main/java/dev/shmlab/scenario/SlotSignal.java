@@ -13,7 +13,7 @@ import java.time.Duration;
  * the flag, or a pair of semaphores beside it. Every wait is sliced so the role can notice a stop
  * or a dead peer; a peer silent for the whole peer timeout fails the role.
  */
-public abstract class SlotSignal {
+public abstract class SlotSignal implements AutoCloseable {
     /** Spins between checks of the clock in the pure-spin wait. */
     private static final int SPINS_PER_CLOCK_CHECK = 1 << 12;
     /** Spins before yielding in the yield mode (the C reference's SPIN_LIMIT). */
@@ -21,35 +21,26 @@ public abstract class SlotSignal {
 
     protected final SharedMemory memory;
     protected final long flagOffset;
-    private final RoleContext context;
-    private final int peer;
-    private final String peerName;
+    private final PeerWatch peer;
 
     SlotSignal(SharedMemory memory, long flagOffset, RoleContext context, int peer, String peerName) {
         this.memory = memory;
         this.flagOffset = flagOffset;
-        this.context = context;
-        this.peer = peer;
-        this.peerName = peerName;
+        this.peer = new PeerWatch(context, peer, peerName);
     }
 
     /** Publishes a new flag value to the peer. */
     public abstract void publish(int value);
 
-    /** Waits until the flag equals expected; false only when the run is stopping. */
+    /**
+     * Waits until the flag equals expected; false only when the run is stopping. The first slice
+     * runs without any allocation: this is the hot path of every slot hand-off.
+     */
     public final boolean await(int expected) {
-        if (awaitSlice(expected, 0)) {
+        if (awaitSlice(expected, peer.sliceNanos())) {
             return true;
         }
-        return PeerWait.until(context, peerName + " (flag " + expected + ")", nanos -> {
-            if (awaitSlice(expected, nanos)) {
-                return true;
-            }
-            if (!context.peerAlive(peer)) {
-                throw new ShmlabException(peerName + " is gone; nobody will set the flag to " + expected);
-            }
-            return false;
-        });
+        return peer.awaitSlowly(peer.peerName() + " to set the flag to " + expected, nanos -> awaitSlice(expected, nanos));
     }
 
     abstract boolean awaitSlice(int expected, long timeoutNanos);
@@ -58,25 +49,49 @@ public abstract class SlotSignal {
         return memory.getIntAcquire(flagOffset);
     }
 
-    /**
-     * Polls the flag: pure busy-waiting with Thread.onSpinWait (the seed's spin lock) when
-     * {@code spinsBeforeYield} is unlimited, otherwise spinning that many times, then yielding the
-     * CPU on every further check.
-     */
-    static final class Polling extends SlotSignal {
-        private final int spinsBeforeYield;
+    /** Releases what the signal itself holds (nothing for most; the semaphores belong to the run). */
+    @Override
+    public void close() {
+    }
 
-        Polling(SharedMemory memory, long flagOffset, RoleContext context, int peer, String peerName, int spinsBeforeYield) {
+    /** Pure busy-wait with Thread.onSpinWait: the seed's spin lock. */
+    static final class Spin extends SlotSignal {
+        Spin(SharedMemory memory, long flagOffset, RoleContext context, int peer, String peerName) {
             super(memory, flagOffset, context, peer, peerName);
-            this.spinsBeforeYield = spinsBeforeYield;
         }
 
-        static Polling spin(SharedMemory memory, long flagOffset, RoleContext context, int peer, String peerName) {
-            return new Polling(memory, flagOffset, context, peer, peerName, Integer.MAX_VALUE);
+        @Override
+        public void publish(int value) {
+            memory.putIntRelease(flagOffset, value);
         }
 
-        static Polling yielding(SharedMemory memory, long flagOffset, RoleContext context, int peer, String peerName) {
-            return new Polling(memory, flagOffset, context, peer, peerName, YIELD_AFTER_SPINS);
+        /** The clock is first read after {@value #SPINS_PER_CLOCK_CHECK} spins: a hand-over that comes sooner never pays for it. */
+        @Override
+        boolean awaitSlice(int expected, long timeoutNanos) {
+            long deadline = 0;
+            boolean timing = false;
+            int spins = 0;
+            while (memory.getIntAcquire(flagOffset) != expected) {
+                Thread.onSpinWait();
+                if (++spins == SPINS_PER_CLOCK_CHECK) {
+                    spins = 0;
+                    long now = System.nanoTime();
+                    if (!timing) {
+                        timing = true;
+                        deadline = now + timeoutNanos;
+                    } else if (now - deadline > 0) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Spins {@value #YIELD_AFTER_SPINS} times, then yields the CPU on every further check. */
+    static final class Yield extends SlotSignal {
+        Yield(SharedMemory memory, long flagOffset, RoleContext context, int peer, String peerName) {
+            super(memory, flagOffset, context, peer, peerName);
         }
 
         @Override
@@ -86,15 +101,16 @@ public abstract class SlotSignal {
 
         @Override
         boolean awaitSlice(int expected, long timeoutNanos) {
-            long deadline = System.nanoTime() + timeoutNanos;
+            long deadline = 0;
             int spins = 0;
             while (memory.getIntAcquire(flagOffset) != expected) {
-                if (spins < spinsBeforeYield) {
+                if (spins < YIELD_AFTER_SPINS) {
+                    spins++;
                     Thread.onSpinWait();
-                    if ((++spins & (SPINS_PER_CLOCK_CHECK - 1)) == 0 && System.nanoTime() - deadline > 0) {
-                        return false;
-                    }
                 } else {
+                    if (spins++ == YIELD_AFTER_SPINS) {
+                        deadline = System.nanoTime() + timeoutNanos;
+                    }
                     Thread.yield();
                     if (System.nanoTime() - deadline > 0) {
                         return false;
@@ -120,10 +136,17 @@ public abstract class SlotSignal {
             word.wakeAll();
         }
 
+        /** Sleeps at once for the whole slice; the clock is read only if a wake-up was not the one awaited. */
         @Override
         boolean awaitSlice(int expected, long timeoutNanos) {
+            int observed = word.getAcquire();
+            if (observed == expected) {
+                return true;
+            }
+            if (!word.waitWhile(observed, timeoutNanos)) {
+                return word.getAcquire() == expected;
+            }
             long deadline = System.nanoTime() + timeoutNanos;
-            int observed;
             while ((observed = word.getAcquire()) != expected) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {

@@ -30,7 +30,7 @@ class LayeringTest {
     @Test
     void theEngineDoesNotDependOnTheCommandLineOrTheWindow() {
         noClasses().that().resideInAnyPackage("dev.shmlab.os..", "dev.shmlab.shm..", "dev.shmlab.sync..", "dev.shmlab.layout..",
-                        "dev.shmlab.scenario..", "dev.shmlab.participant..", "dev.shmlab.launch..", "dev.shmlab.monitor..", "dev.shmlab.foreign..")
+                        "dev.shmlab.scenario..", "dev.shmlab.participant..", "dev.shmlab.launch..", "dev.shmlab.monitor..", "dev.shmlab.foreign..", "dev.shmlab.bench..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.shmlab.cli..", "dev.shmlab.app..")
                 .check(PRODUCTION);
     }
@@ -60,7 +60,8 @@ class LayeringTest {
                         "dev.shmlab.participant..", "dev.shmlab.launch..", "dev.shmlab.monitor..", "dev.shmlab.foreign..")
                 .check(PRODUCTION);
         noClasses().that().resideInAnyPackage("dev.shmlab.layout..", "dev.shmlab.scenario..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.shmlab.participant..", "dev.shmlab.launch..", "dev.shmlab.monitor..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.shmlab.participant..", "dev.shmlab.launch..", "dev.shmlab.monitor..",
+                        "dev.shmlab.bench..")
                 .check(PRODUCTION);
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shmlab.layout.ParticipantSnapshot;
 import dev.shmlab.scenario.Catalog;
-import dev.shmlab.scenario.Scenario;
-import dev.shmlab.scenario.ScenarioParams;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,15 +14,7 @@ class ScenarioRunsTest {
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
     private RunResult run(String scenario, Map<String, String> params) {
-        Scenario s = Catalog.byName(scenario);
-        try (Run run = Run.start(s, ScenarioParams.of(s.parameters(), params, scenario),
-                RunOptions.defaults().withTimeout(Duration.ofSeconds(60)),
-                (i, name, line, error) -> lines.add("[" + name + "]" + (error ? "!" : "") + " " + line))) {
-            RunResult r = run.await();
-            System.out.println(String.join("\n", lines));
-            System.out.println(RunReport.table(r));
-            return r;
-        }
+        return Runs.run(Catalog.byName(scenario), params, lines);
     }
 
     @Test

@@ -7,11 +7,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-/** What is in /dev/shm and the System V tables right now, for leftover checks. */
-public record KernelObjects(Set<String> devShm, Set<String> sysvShmIds, Set<String> sysvSemIds) {
+/**
+ * What is in /dev/shm, the System V tables and /dev/mqueue (POSIX message queues, when that file
+ * system is mounted) right now, for leftover checks.
+ */
+public record KernelObjects(Set<String> devShm, Set<String> sysvShmIds, Set<String> sysvSemIds, Set<String> mqueues) {
 
     public static KernelObjects now() {
-        return new KernelObjects(devShmNames(), sysvIds(Path.of("/proc/sysvipc/shm"), 1), sysvIds(Path.of("/proc/sysvipc/sem"), 1));
+        return new KernelObjects(devShmNames(), sysvIds(Path.of("/proc/sysvipc/shm"), 1), sysvIds(Path.of("/proc/sysvipc/sem"), 1),
+                names(Path.of("/dev/mqueue")));
     }
 
     /** What is here now and was not in the baseline; /dev/shm restricted to names containing "shmlab". */
@@ -19,15 +23,23 @@ public record KernelObjects(Set<String> devShm, Set<String> sysvShmIds, Set<Stri
         return new KernelObjects(
                 minus(filterShmlab(devShm), baseline.devShm),
                 minus(sysvShmIds, baseline.sysvShmIds),
-                minus(sysvSemIds, baseline.sysvSemIds));
+                minus(sysvSemIds, baseline.sysvSemIds),
+                minus(filterShmlab(mqueues), baseline.mqueues));
     }
 
     public boolean isEmpty() {
-        return devShm.isEmpty() && sysvShmIds.isEmpty() && sysvSemIds.isEmpty();
+        return devShm.isEmpty() && sysvShmIds.isEmpty() && sysvSemIds.isEmpty() && mqueues.isEmpty();
     }
 
     private static Set<String> devShmNames() {
-        try (Stream<Path> files = Files.list(Path.of("/dev/shm"))) {
+        return names(Path.of("/dev/shm"));
+    }
+
+    private static Set<String> names(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return new TreeSet<>();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
         } catch (IOException e) {
             return new TreeSet<>();
