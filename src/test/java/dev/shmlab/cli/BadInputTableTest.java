@@ -79,6 +79,7 @@ class BadInputTableTest {
             case DURATION_MS -> List.of("-1", Long.toString(p.max() + 1), "abc");
             case CHOICE -> List.of("nonsense", "");
             case BOOLEAN -> List.of("maybe");
+            case TEXT -> List.of("x".repeat((int) Math.min(p.max() + 1, 100_000)));
         };
     }
 
