@@ -50,7 +50,7 @@ import java.util.stream.Collectors;
  */
 public final class Run implements AutoCloseable {
     /** A participant silent this long is reported dead (its heartbeat beats every 100 ms). */
-    public static final long HEARTBEAT_TIMEOUT_NANOS = 1_000_000_000L;
+    public static final long HEARTBEAT_TIMEOUT_NANOS = 1_250_000_000L;
     /** How long participants get to obey STOP before SIGTERM, and SIGTERM before SIGKILL. */
     public static final Duration STOP_GRACE = Duration.ofMillis(1000);
     private static final long SUPERVISE_INTERVAL_MILLIS = 10;

@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  */
 public final class Monitor implements AutoCloseable {
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(5);
-    public static final long HEARTBEAT_TIMEOUT_NANOS = 1_000_000_000L;
+    public static final long HEARTBEAT_TIMEOUT_NANOS = 1_250_000_000L;
     private static final long RATE_WINDOW_NANOS = 1_000_000_000L;
     private static final int MAX_EVENTS_PER_SAMPLE = 4096;
     private static final int MAX_QUEUED_EVENTS = 20_000;

@@ -29,6 +29,8 @@ import java.util.Locale;
  */
 public abstract sealed class CounterScenario implements Scenario permits SemaphoreCounterScenario, MutexCounterScenario {
     static final long COUNTER_OFFSET = 0;
+    /** Spin-wait hints between a worker's load and store of the counter (a few hundred ns). */
+    static final int THINK_SPINS = 32;
     static final long GATE_OFFSET = 64;
     static final long FINISHED_OFFSET = 128;
     static final long WORKERS_OFFSET = 192;
@@ -215,6 +217,7 @@ public abstract sealed class CounterScenario implements Scenario permits Semapho
                 }
                 ctx.checkpoint(STEP_INCREMENT);
                 long value = data.getLong(COUNTER_OFFSET);
+                think();
                 data.putLong(COUNTER_OFFSET, value + 1);
                 made++;
                 data.putLong(madeOffset, made);
@@ -228,6 +231,18 @@ public abstract sealed class CounterScenario implements Scenario permits Semapho
                 }
             }
             finish(made, opened);
+        }
+
+        /**
+         * A moment of work between the load and the store, as in any real read-modify-write. When
+         * the kernel packs the workers onto one CPU they interleave only at preemption, and only a
+         * preemption inside this window loses an update; without it the unguarded run could show
+         * none.
+         */
+        private static void think() {
+            for (int i = 0; i < THINK_SPINS; i++) {
+                Thread.onSpinWait();
+            }
         }
 
         private void finish(long made, long openedNanos) {

@@ -31,8 +31,8 @@ class ClassroomCommandsTest {
 
         assertThat(r.exitCode()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.getFirst()).matches("#\\s+lesson\\s+seed\\s+scenario\\s+pace\\s+title");
-        assertThat(lines.get(1)).matches("1\\s+handshake-step-by-step\\s+001\\s+handshake\\s+stepped\\s+A ready flag, one line at a time");
+        assertThat(lines.getFirst()).matches("\\s*#\\s+lesson\\s+seed\\s+scenario\\s+pace\\s+title");
+        assertThat(lines.get(1)).matches("\\s*1\\s+handshake-step-by-step\\s+001\\s+handshake\\s+stepped\\s+A ready flag, one line at a time");
         assertThat(r.out()).contains("Run one with 'shmlab run --lesson NAME'", "round-robin", "race-with-semaphore");
         assertThat(r.out().lines().filter(l -> l.startsWith("  lesson \"")))
                 .allMatch(l -> l.contains("unknown scenario"), "only lessons for scenarios still to land are not usable");
