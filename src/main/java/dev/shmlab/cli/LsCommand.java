@@ -23,8 +23,6 @@ import picocli.CommandLine.Spec;
                     + "CREATOR and LAST are process ids and whether they still run; SHMLAB says whether shmlab created the object."
         })
 public final class LsCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     @Spec
     private CommandSpec spec;
 
@@ -79,7 +77,10 @@ public final class LsCommand implements Callable<Integer> {
 
     private static String toJson(List<IpcObject> objects) {
         try {
-            return JSON.writeValueAsString(objects.stream().map(Row::of).toList());
+            // Made here, not in a static field: picocli creates every command object to parse any
+            // command line, and Jackson's setup took a quarter of a second of each start.
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            return json.writeValueAsString(objects.stream().map(Row::of).toList());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write the listing as JSON", e);
         }

@@ -1,5 +1,12 @@
 package dev.shmlab.cli;
 
+import dev.shmlab.app.WindowLauncher;
+import dev.shmlab.app.WindowOptions;
+import dev.shmlab.scenario.Catalog;
+import dev.shmlab.scenario.Scenario;
+import dev.shmlab.scenario.ScenarioParams;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +23,8 @@ import picocli.CommandLine.Spec;
  * operation failed, {@value #EXIT_USAGE} bad usage or input.
  */
 @Command(name = "shmlab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "A lab for shared-memory IPC on Linux: run scenarios with real processes, benchmark transports, watch them, list, inspect and clean shared-memory objects and semaphores.",
+        description = {"A lab for shared-memory IPC on Linux: run scenarios with real processes, benchmark transports, watch them, list, inspect and clean shared-memory objects and semaphores.",
+            "Without a command it opens the window."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:the operation failed (a failed call, a missing or refused target)", "2:bad usage or input"},
         subcommands = {
@@ -76,11 +84,25 @@ public final class Main implements Callable<Integer> {
                 .setExitCodeExceptionMapper(errors);
     }
 
-    /** Without a subcommand: the usage (the window will open here once it exists). */
+    @Option(names = "--scenario", paramLabel = "NAME", description = "The scenario the window opens with (default: round-robin).")
+    private String scenario = "round-robin";
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter of that scenario, e.g. --param clients=5 (repeatable).")
+    private Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--autostart", description = "Start the scenario as soon as the window is open.")
+    private boolean autostart;
+
+    @Option(names = "--measure", description = {"Open the window, measure frame rate, throughput against a headless run, "
+            + "time to a visible window and memory, print them and exit."})
+    private boolean measure;
+
+    /** Without a subcommand: the window. JavaFX is loaded only here, so every other command works without a display. */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return EXIT_OK;
+        Scenario chosen = Catalog.byName(scenario);
+        ScenarioParams.of(chosen.parameters(), params, chosen.name());
+        return WindowLauncher.open(new WindowOptions(scenario, params, autostart, measure));
     }
 
     /** {@code --debug} anywhere before a {@code --}; read before parsing so parse errors honour it too. */

@@ -80,6 +80,9 @@ public final class Run implements AutoCloseable {
     private volatile boolean stopping;
     private long placementSamples;
     private long sameCpuSamples;
+    /** Guards the segment's mapping: a stop request after the end must not write to unmapped memory. */
+    private final Object mappingLock = new Object();
+    private boolean unmapped;
     private volatile RunResult result;
     private Thread supervisor;
 
@@ -285,13 +288,18 @@ public final class Run implements AutoCloseable {
         };
     }
 
-    /** Tells every participant to stop; SIGTERM and SIGKILL follow for those that do not. */
+    /**
+     * Tells every participant to stop; SIGTERM and SIGKILL follow for those that do not. Does
+     * nothing once the run has ended (its segment is then unmapped).
+     */
     public void requestStop() {
-        if (stopping) {
-            return;
+        synchronized (mappingLock) {
+            if (stopping || unmapped) {
+                return;
+            }
+            stopping = true;
+            lab.control().setCommand(ControlBlock.Command.STOP);
         }
-        stopping = true;
-        lab.control().setCommand(ControlBlock.Command.STOP);
         Thread.ofPlatform().daemon().name("run-stopper").start(this::escalate);
     }
 
@@ -379,7 +387,10 @@ public final class Run implements AutoCloseable {
             }
         }
         removeUnregisteredSysV(pids);
-        segment.close();
+        synchronized (mappingLock) {
+            unmapped = true;
+            segment.close();
+        }
         segment.remove();
     }
 

@@ -1,7 +1,6 @@
 package dev.shmlab.os;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -29,13 +28,27 @@ public record ProcStat(long pid, char state, int lastCpu) {
         try {
             String text = ProcFiles.read(file);
             // Field 2 (comm) may contain spaces and parentheses: parse from the last ')'.
-            int close = text.lastIndexOf(')');
-            String[] f = text.substring(close + 2).trim().split(" ");
-            // f[0] is field 3 (state); field 39 (processor) is f[36].
-            return Optional.of(new ProcStat(pid, f[0].charAt(0), f.length > 36 ? Integer.parseInt(f[36]) : -1));
+            int state = text.lastIndexOf(')') + 2;
+            return Optional.of(new ProcStat(pid, text.charAt(state), processor(text, state)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Field 39 (processor), counting fields from field 3 (state) at {@code from}; -1 if absent.
+     * Scanned rather than split: a sampler calls this thousands of times a second.
+     */
+    private static int processor(String text, int from) {
+        int at = from;
+        for (int field = 3; field < 39; field++) {
+            at = text.indexOf(' ', at) + 1;
+            if (at == 0) {
+                return -1;
+            }
+        }
+        int end = text.indexOf(' ', at);
+        return Integer.parseInt(text, at, end < 0 ? text.strip().length() : end, 10);
     }
 
     /** Stopped by a signal (SIGSTOP) or traced. */

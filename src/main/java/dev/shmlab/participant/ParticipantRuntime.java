@@ -240,10 +240,14 @@ final class ParticipantRuntime implements RoleContext {
         }
     }
 
+    /**
+     * Takes one step if a grant came since the last one this participant took. Grants given while
+     * it was blocked elsewhere (waiting for its turn) are not banked: one click, one step.
+     */
     private boolean takeStepGrant() {
         long global = control.stepGrant();
         if (global > stepsUsedGlobal) {
-            stepsUsedGlobal++;
+            stepsUsedGlobal = global;
             return true;
         }
         int own = record.stepGrant();

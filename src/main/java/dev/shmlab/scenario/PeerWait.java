@@ -25,7 +25,7 @@ public final class PeerWait {
     private PeerWait() {
     }
 
-    /** Waits slice by slice; false when the run is stopping, an exception after the peer timeout. */
+    /** Waits slice by slice; false when the run is stopping, an exception after the last timeout. */
     public static boolean until(RoleContext ctx, String what, Slice slice) {
         long sliceNanos = ctx.waitSlice().toNanos();
         long waitedNanos = 0;

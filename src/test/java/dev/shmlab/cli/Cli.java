@@ -47,6 +47,23 @@ final class Cli {
         return finish(ChildJvm.start(Main.class, args));
     }
 
+    /**
+     * {@code shmlab ARGS} with no display in its environment; arguments starting with {@code -X}
+     * go to the JVM before the main class.
+     */
+    static Run withoutDisplay(String... args) {
+        List<String> command = new ArrayList<>(List.of("env", "-u", "DISPLAY", "-u", "WAYLAND_DISPLAY"));
+        List<String> java = new ArrayList<>(ChildJvm.javaCommand());
+        List<String> rest = new ArrayList<>();
+        for (String arg : args) {
+            (arg.startsWith("-X") ? java : rest).add(arg);
+        }
+        command.addAll(java);
+        command.add(Main.class.getName());
+        command.addAll(rest);
+        return finish(ChildJvm.startCommand(command));
+    }
+
     /** {@code shmlab ARGS} with a private registry, so it sees and cleans only what this test registered. */
     static Run shmlab(Path registry, String... args) {
         return finish(withRegistry(registry, Main.class, args));

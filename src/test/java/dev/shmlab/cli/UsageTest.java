@@ -9,12 +9,41 @@ import org.junit.jupiter.api.Test;
 class UsageTest {
 
     @Test
-    void theBareCommandPrintsTheUsageListingTheSubcommandsAndSucceeds() {
-        Cli.Run bare = Cli.shmlab();
+    void helpPrintsTheUsageListingTheSubcommandsAndTheWindowOptions() {
+        Cli.Run help = Cli.shmlab("--help");
 
-        assertThat(bare.exitCode()).isZero();
-        assertThat(bare.out()).startsWith("Usage: shmlab").contains("  ls ", "  inspect ", "  clean ");
-        assertThat(bare.stderr()).isEmpty();
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith("Usage: shmlab").contains("  ls ", "  inspect ", "  clean ", "--autostart", "--scenario=NAME");
+        assertThat(help.stderr()).isEmpty();
+    }
+
+    @Test
+    void theBareCommandWithoutADisplaySaysSoOnOneLineAndFails() {
+        Cli.Run bare = Cli.withoutDisplay();
+
+        assertThat(bare.exitCode()).isEqualTo(1);
+        assertThat(bare.stderr()).singleElement().asString()
+                .startsWith("shmlab: cannot open the window: there is no display")
+                .contains("'shmlab run SCENARIO'");
+    }
+
+    @Test
+    void anUnknownScenarioForTheWindowIsBadUsage() {
+        Cli.Run bare = Cli.withoutDisplay("--scenario", "nope");
+
+        assertThat(bare.exitCode()).isEqualTo(2);
+        assertThat(bare.stderr()).singleElement().asString().startsWith("shmlab: unknown scenario \"nope\"");
+    }
+
+    @Test
+    void commandsOtherThanTheWindowLoadNoJavaFxClass() {
+        Cli.Run scenarios = Cli.withoutDisplay("-Xlog:class+load=info", "scenarios");
+        Cli.Run bare = Cli.withoutDisplay("-Xlog:class+load=info");
+
+        assertThat(scenarios.exitCode()).isZero();
+        assertThat(scenarios.stdout()).anyMatch(l -> l.contains("dev.shmlab.cli.ScenariosCommand"))
+                .noneMatch(l -> l.contains(" javafx.") || l.contains(" org.controlsfx."));
+        assertThat(bare.stdout()).noneMatch(l -> l.contains(" javafx.") || l.contains(" org.controlsfx."));
     }
 
     @Test

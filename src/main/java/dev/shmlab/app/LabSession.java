@@ -1,0 +1,281 @@
+package dev.shmlab.app;
+
+import dev.shmlab.launch.Run;
+import dev.shmlab.launch.RunOptions;
+import dev.shmlab.launch.RunResult;
+import dev.shmlab.layout.ControlBlock;
+import dev.shmlab.layout.LabGeometry;
+import dev.shmlab.layout.LabLayoutDescriptor;
+import dev.shmlab.layout.LabSegment;
+import dev.shmlab.layout.MessageEvent;
+import dev.shmlab.monitor.LabSnapshot;
+import dev.shmlab.monitor.Monitor;
+import dev.shmlab.scenario.RunPlan;
+import dev.shmlab.scenario.Scenario;
+import dev.shmlab.scenario.ScenarioParams;
+import dev.shmlab.shm.Backend;
+import dev.shmlab.shm.Segment;
+import dev.shmlab.shm.Segments;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One run as the window sees it: the launched {@link Run}, the window's own mapping of the lab
+ * segment, the sampler and the participants' output lines. Every method is safe from any thread.
+ *
+ * <p>The window maps the segment itself instead of using the run's mapping: the run unmaps its
+ * own when it ends, and a control write or a sample through an unmapped address would crash the
+ * whole process. This mapping lives until the run has ended and the sampler has stopped; it does
+ * not keep the object alive ({@code /dev/shm} loses the name as soon as the run unlinks it).
+ */
+public final class LabSession implements AutoCloseable {
+    /** The sampler's interval: 200 samples per second. */
+    public static final Duration SAMPLE_INTERVAL = Duration.ofMillis(5);
+    /** A window run may last a lecture. */
+    static final Duration RUN_TIMEOUT = Duration.ofHours(12);
+    private static final long IMAGE_INTERVAL_NANOS = 250_000_000L;
+    private static final int MAX_QUEUED_LINES = 20_000;
+    /** The hex view shows at most this much of a section. */
+    public static final int MAX_IMAGE_BYTES = 1024;
+
+    private final Run run;
+    private final Scenario scenario;
+    private final Segment mapping;
+    private final LabSegment lab;
+    private final Monitor monitor;
+    private final Queue<LogLine> lines;
+    private final AtomicInteger queuedLines;
+    private final String paramsJson;
+    private final AtomicReference<SegmentImage> image = new AtomicReference<>();
+    private final AtomicReference<SegmentImage> headerImage = new AtomicReference<>();
+    private final AtomicReference<LabSnapshot> finalSnapshot = new AtomicReference<>();
+    private final AtomicReference<RunResult> result = new AtomicReference<>();
+    private final AtomicReference<String> failure = new AtomicReference<>();
+    private final Object lock = new Object();
+    private final Thread watcher;
+    private volatile long imageOffset;
+    private volatile int imageLength = MAX_IMAGE_BYTES;
+    private volatile long lastImageNanos;
+    private volatile boolean ended;
+    private boolean mapped = true;
+
+    private LabSession(Run run, Scenario scenario, Queue<LogLine> lines, AtomicInteger queuedLines) {
+        this.run = run;
+        this.scenario = scenario;
+        this.lines = lines;
+        this.queuedLines = queuedLines;
+        this.mapping = Segments.open(run.segment().address(), false);
+        try {
+            this.lab = LabSegment.attach(mapping.memory(), Duration.ofSeconds(1));
+            this.paramsJson = lab.paramsJson();
+            this.monitor = Monitor.of(lab, run.segment().address().display(), SAMPLE_INTERVAL);
+        } catch (RuntimeException e) {
+            mapping.close();
+            throw e;
+        }
+        monitor.addListener(this::copyImageIfDue);
+        monitor.start();
+        this.watcher = Thread.ofPlatform().daemon().name("session-watcher").start(this::awaitEnd);
+    }
+
+    /** Starts the scenario's participants and begins sampling; on failure nothing is left behind. */
+    public static LabSession start(Scenario scenario, ScenarioParams params, Duration pace) {
+        Queue<LogLine> lines = new ConcurrentLinkedQueue<>();
+        AtomicInteger queued = new AtomicInteger();
+        Run run = Run.start(scenario, params, RunOptions.defaults().withPace(pace).withTimeout(RUN_TIMEOUT),
+                (index, name, text, error) -> {
+                    lines.add(new LogLine(index, name, text, error));
+                    if (queued.incrementAndGet() > MAX_QUEUED_LINES && lines.poll() != null) {
+                        queued.decrementAndGet();
+                    }
+                });
+        try {
+            return new LabSession(run, scenario, lines, queued);
+        } catch (RuntimeException e) {
+            run.shutdown();
+            throw e;
+        }
+    }
+
+    private void awaitEnd() {
+        RunResult r = null;
+        try {
+            r = run.await();
+        } catch (IllegalStateException e) {
+            failure.set(e.getMessage());
+        } finally {
+            synchronized (lock) {
+                finalSnapshot.set(monitor.sample());
+                monitor.close();
+                mapping.close();
+                mapped = false;
+            }
+            result.set(r);
+            ended = true;
+        }
+    }
+
+    private void copyImageIfDue(LabSnapshot snapshot) {
+        if (snapshot.timeNanos() - lastImageNanos < IMAGE_INTERVAL_NANOS) {
+            return;
+        }
+        lastImageNanos = snapshot.timeNanos();
+        headerImage.set(copy(0, LabLayoutDescriptor.HEADER_LENGTH + LabLayoutDescriptor.CONTROL_LENGTH, snapshot.timeNanos()));
+        image.set(copy(imageOffset, imageLength, snapshot.timeNanos()));
+    }
+
+    private SegmentImage copy(long offset, int length, long timeNanos) {
+        long size = lab.memory().sizeBytes();
+        long from = Math.min(offset, size);
+        byte[] bytes = new byte[(int) Math.min(length, size - from)];
+        lab.memory().getBytes(from, bytes, 0, bytes.length);
+        return new SegmentImage(from, bytes, timeNanos);
+    }
+
+    /** Which bytes the next segment images copy (clamped to the segment). */
+    public void requestImage(long offset, int length) {
+        imageOffset = Math.max(0, offset);
+        imageLength = Math.max(0, Math.min(MAX_IMAGE_BYTES, length));
+        lastImageNanos = 0;
+    }
+
+    /** The newest sample; after the end, the one taken once every participant had exited. */
+    public LabSnapshot latest() {
+        LabSnapshot last = finalSnapshot.get();
+        return last != null ? last : monitor.latest();
+    }
+
+    /** Every message hop read since the previous call. */
+    public List<MessageEvent> drainEvents() {
+        return monitor.drainEvents();
+    }
+
+    /** Up to {@code max} of the participants' lines printed since the previous call. */
+    public List<LogLine> drainLines(int max) {
+        List<LogLine> out = new ArrayList<>();
+        LogLine line;
+        while (out.size() < max && (line = lines.poll()) != null) {
+            queuedLines.decrementAndGet();
+            out.add(line);
+        }
+        return out;
+    }
+
+    /** The newest copy of the bytes asked for with {@link #requestImage}; null before the first. */
+    public SegmentImage image() {
+        return image.get();
+    }
+
+    /** The newest copy of the header and control block; null before the first. */
+    public SegmentImage headerImage() {
+        return headerImage.get();
+    }
+
+    /** Samples taken since the start. */
+    public long samples() {
+        return monitor.samples();
+    }
+
+    public void pause() {
+        control(ControlBlock.Command.PAUSE);
+    }
+
+    public void resume() {
+        control(ControlBlock.Command.RUN);
+    }
+
+    /** Lets every paused participant take one step. */
+    public void step() {
+        synchronized (lock) {
+            if (mapped) {
+                lab.control().grantStep();
+            }
+        }
+    }
+
+    public void pace(Duration pace) {
+        synchronized (lock) {
+            if (mapped) {
+                lab.control().setPaceNanos(pace.toNanos());
+            }
+        }
+    }
+
+    private void control(ControlBlock.Command command) {
+        synchronized (lock) {
+            if (mapped) {
+                lab.control().setCommand(command);
+            }
+        }
+    }
+
+    /** Asks the participants to stop; the run then removes every kernel object by itself. */
+    public void requestStop() {
+        run.requestStop();
+    }
+
+    /** Sends a signal to participant i. */
+    public boolean signal(int participant, int signal) {
+        return run.signal(participant, signal);
+    }
+
+    /** The run's outcome once it has ended; null before (or if the supervisor did not answer). */
+    public RunResult result() {
+        return result.get();
+    }
+
+    /** Whether the run has ended and the window's mapping is gone. */
+    public boolean isEnded() {
+        return ended;
+    }
+
+    /** Why the run's outcome is unknown (the supervisor did not answer), or null. */
+    public String failure() {
+        return failure.get();
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The participants and sync objects of this run. */
+    public RunPlan plan() {
+        return run.plan();
+    }
+
+    public String segmentName() {
+        return run.segment().address().display();
+    }
+
+    public Backend backend() {
+        return run.segment().backend();
+    }
+
+    public long segmentSizeBytes() {
+        return lab.geometry().totalLength();
+    }
+
+    public LabGeometry geometry() {
+        return lab.geometry();
+    }
+
+    public String paramsJson() {
+        return paramsJson;
+    }
+
+    /** Stops the run if it still goes, waits until its kernel objects are removed and the mapping is gone. */
+    @Override
+    public void close() {
+        run.shutdown();
+        try {
+            watcher.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

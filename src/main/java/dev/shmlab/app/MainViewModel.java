@@ -1,0 +1,408 @@
+package dev.shmlab.app;
+
+import dev.shmlab.launch.RunResult;
+import dev.shmlab.layout.ParticipantSnapshot;
+import dev.shmlab.layout.ParticipantState;
+import dev.shmlab.monitor.LabSnapshot;
+import dev.shmlab.monitor.SyncObjectSnapshot;
+import dev.shmlab.scenario.Catalog;
+import dev.shmlab.scenario.RunPlan;
+import dev.shmlab.scenario.Scenario;
+import dev.shmlab.scenario.ScenarioParams;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The window's state and commands. Starting and stopping happen on the background executor; the
+ * frame loop calls {@link #onFrame} once per frame, which picks up their outcome, applies the
+ * newest snapshot, the hops and the output lines read since the last frame. Never touches a
+ * control, never holds a pointer into shared memory.
+ */
+public final class MainViewModel {
+    public static final String DEFAULT_SCENARIO = "round-robin";
+    private static final int MAX_LINES_PER_FRAME = 400;
+
+    private final Executor background;
+    private final ObservableList<Scenario> catalogue = FXCollections.observableArrayList(Catalog.all());
+    private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(this, "scenario");
+    private final ReadOnlyObjectWrapper<ParametersViewModel> parameters = new ReadOnlyObjectWrapper<>(this, "parameters");
+    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
+    private final DoubleProperty pacePosition = new SimpleDoubleProperty(this, "pacePosition", 0);
+    private final ReadOnlyStringWrapper paceText = new ReadOnlyStringWrapper(this, "paceText", "full speed");
+    private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(this, "canStart");
+    private final ReadOnlyBooleanWrapper canPause = new ReadOnlyBooleanWrapper(this, "canPause");
+    private final ReadOnlyBooleanWrapper canStep = new ReadOnlyBooleanWrapper(this, "canStep");
+    private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper(this, "canStop");
+    private final ReadOnlyBooleanWrapper canEdit = new ReadOnlyBooleanWrapper(this, "canEdit", true);
+    private final ReadOnlyStringWrapper pauseText = new ReadOnlyStringWrapper(this, "pauseText", "Pause");
+    private final RoutingViewModel routing = new RoutingViewModel();
+    private final ObservableList<SemaphoreViewModel> semaphores = FXCollections.observableArrayList();
+    private final ObservableList<ParticipantRow> participants = FXCollections.observableArrayList();
+    private final ChartsViewModel charts = new ChartsViewModel();
+    private final InspectorViewModel inspector = new InspectorViewModel();
+    private final LogViewModel log = new LogViewModel();
+    private final StatusViewModel status = new StatusViewModel();
+    private final BannerViewModel banner = new BannerViewModel();
+    private final Throttle tableRefresh = Throttle.perSecond(10);
+    private final Throttle chartRefresh = Throttle.perSecond(ChartsViewModel.POINTS_PER_SECOND);
+    private final Throttle inspectorRefresh = Throttle.perSecond(4);
+    private final Set<Integer> reported = new HashSet<>();
+    private PaceScale paceScale = new PaceScale(1);
+    private CompletableFuture<LabSession> starting;
+    private LabSession session;
+    private LabSnapshot applied;
+    private RunResult lastResult;
+    private boolean stopRequested;
+
+    public MainViewModel(Executor background) {
+        this.background = background;
+        scenario.addListener((obs, old, now) -> select(now));
+        pacePosition.addListener((obs, old, now) -> paceChanged());
+        state.addListener((obs, old, now) -> updateCommands());
+        scenario.set(Catalog.byName(DEFAULT_SCENARIO));
+    }
+
+    private void select(Scenario s) {
+        ParametersViewModel p = new ParametersViewModel(s);
+        p.validProperty().addListener((obs, old, now) -> updateCommands());
+        p.planProperty().addListener((obs, old, now) -> showPlan(now));
+        parameters.set(p);
+        paceScale = new PaceScale(s.pseudoCode(0).size());
+        paceChanged();
+        showPlan(p.planProperty().get());
+        updateCommands();
+    }
+
+    /** Before a run (or after one, when the parameters change), the nodes and rows the current values would give. */
+    private void showPlan(RunPlan plan) {
+        if (plan == null || state.get().live() || state.get() == RunState.STARTING || state.get() == RunState.STOPPING) {
+            return;
+        }
+        if (state.get() == RunState.ENDED) {
+            state.set(RunState.IDLE);
+        }
+        List<String> names = plan.participants().stream().map(RunPlan.Participant::name).toList();
+        routing.showParticipants(names);
+        routing.showSegment("shared segment (" + plan.backend() + ")");
+        rows(names);
+        semaphores.setAll(plan.syncObjects().stream().map(o -> new SemaphoreViewModel(o.label(), o.kind())).toList());
+        status.message("Ready: " + scenario.get().name() + " with " + names.size() + " participants. Press Start.");
+    }
+
+    private void rows(List<String> names) {
+        List<ParticipantRow> fresh = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            fresh.add(new ParticipantRow(i, names.get(i)));
+        }
+        participants.setAll(fresh);
+    }
+
+    private void updateCommands() {
+        RunState s = state.get();
+        ParametersViewModel p = parameters.get();
+        canStart.set((s == RunState.IDLE || s == RunState.ENDED) && p != null && p.validProperty().get());
+        canPause.set(s.live());
+        canStep.set(s == RunState.PAUSED);
+        canStop.set(s.live());
+        canEdit.set(s == RunState.IDLE || s == RunState.ENDED);
+        pauseText.set(s == RunState.PAUSED ? "Resume" : "Pause");
+    }
+
+    private void paceChanged() {
+        Duration pace = paceScale.pace(pacePosition.get());
+        paceText.set(PaceScale.describe(pace));
+        if (session != null && state.get().live()) {
+            session.pace(pace);
+        }
+    }
+
+    // ---- commands
+
+    /** Starts the selected scenario with the typed parameters (in the background). */
+    public void start() {
+        if (!canStart.get()) {
+            return;
+        }
+        Scenario s = parameters.get().scenario();
+        ScenarioParams params = parameters.get().params();
+        Duration pace = paceScale.pace(pacePosition.get());
+        banner.dismiss();
+        stopRequested = false;
+        state.set(RunState.STARTING);
+        status.message("Starting " + s.name() + "…");
+        starting = CompletableFuture.supplyAsync(() -> LabSession.start(s, params, pace), background);
+    }
+
+    /** Pauses a running run, resumes a paused one. */
+    public void togglePause() {
+        if (state.get() == RunState.RUNNING) {
+            session.pause();
+            state.set(RunState.PAUSED);
+            status.message("Paused: press Step to let every participant take one step, or Resume.");
+        } else if (state.get() == RunState.PAUSED) {
+            session.resume();
+            state.set(RunState.RUNNING);
+            status.message("Running " + session.scenario().name() + ".");
+        }
+    }
+
+    /** While paused: every participant takes one step. */
+    public void step() {
+        if (state.get() == RunState.PAUSED) {
+            session.step();
+        }
+    }
+
+    /** Stops the participants; the run then removes every kernel object it made. */
+    public void stop() {
+        if (state.get().live()) {
+            stopRequested = true;
+            session.requestStop();
+            state.set(RunState.STOPPING);
+            status.message("Stopping: participants are exiting and kernel objects are being removed…");
+        }
+    }
+
+    /** Stops whatever runs and waits until every kernel object of the run is removed (closing the window). */
+    public void shutdown() {
+        CompletableFuture<LabSession> pending = starting;
+        if (pending != null) {
+            try {
+                session = pending.join();
+            } catch (CompletionException e) {
+                session = null;
+            }
+            starting = null;
+        }
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    // ---- frames
+
+    /** Called once per frame on the UI thread with the frame's time (monotonic nanoseconds). */
+    public void onFrame(long nowNanos) {
+        status.frame(nowNanos);
+        pollStarting();
+        LabSession s = session;
+        LabSnapshot snapshot = s == null ? null : s.latest();
+        routing.onFrame(nowNanos, snapshot, s == null ? List.of() : s.drainEvents());
+        if (s != null) {
+            log.append(s.drainLines(MAX_LINES_PER_FRAME));
+            if (snapshot != null && snapshot != applied) {
+                apply(snapshot, nowNanos);
+            }
+            if (inspectorRefresh.due(nowNanos)) {
+                inspector.update(nowNanos);
+            }
+            if (s.isEnded() && state.get() != RunState.ENDED && state.get() != RunState.IDLE) {
+                ended(s);
+            }
+        }
+        boolean sampling = s != null && !s.isEnded();
+        status.refresh(nowNanos, sampling ? s.samples() : -1, snapshot == null ? 0 : snapshot.runNanos());
+    }
+
+    private void pollStarting() {
+        CompletableFuture<LabSession> pending = starting;
+        if (pending == null || !pending.isDone()) {
+            return;
+        }
+        starting = null;
+        try {
+            attach(pending.join());
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            state.set(RunState.IDLE);
+            status.message("Could not start " + scenario.get().name() + ".");
+            banner.show("Could not start " + scenario.get().name() + ": " + cause.getMessage(), stackTrace(cause));
+        }
+    }
+
+    private void attach(LabSession s) {
+        session = s;
+        applied = null;
+        reported.clear();
+        List<String> names = s.plan().participants().stream().map(RunPlan.Participant::name).toList();
+        routing.showParticipants(names);
+        routing.showSegment(s.segmentName() + "\n" + s.backend() + " · " + Format.count(s.segmentSizeBytes()) + " bytes");
+        rows(names);
+        semaphores.setAll(s.plan().syncObjects().stream().map(o -> new SemaphoreViewModel(o.label(), o.kind())).toList());
+        charts.clear();
+        log.reset(names);
+        inspector.attach(s);
+        status.segment(s.segmentName() + " (" + s.backend() + ")");
+        tableRefresh.reset();
+        chartRefresh.reset();
+        state.set(RunState.RUNNING);
+        status.message("Running " + s.scenario().name() + " with " + names.size() + " participants.");
+    }
+
+    private void apply(LabSnapshot snapshot, long nowNanos) {
+        applied = snapshot;
+        List<SyncObjectSnapshot> objects = snapshot.syncObjects();
+        boolean tableDue = tableRefresh.due(nowNanos);
+        for (int i = 0; i < Math.min(objects.size(), semaphores.size()); i++) {
+            semaphores.get(i).update(objects.get(i), snapshot.participants(), nowNanos, tableDue);
+        }
+        if (tableDue) {
+            List<ParticipantSnapshot> ps = snapshot.participants();
+            for (int i = 0; i < Math.min(ps.size(), participants.size()); i++) {
+                participants.get(i).update(ps.get(i));
+            }
+        }
+        if (chartRefresh.due(nowNanos)) {
+            charts.update(snapshot);
+        }
+        reportCasualties(snapshot);
+    }
+
+    /** A participant that died or failed is said at once, in a sentence, before the run has wound down. */
+    private void reportCasualties(LabSnapshot snapshot) {
+        for (ParticipantSnapshot p : snapshot.participants()) {
+            if ((p.state() == ParticipantState.DEAD || p.state() == ParticipantState.FAILED) && reported.add(p.index()) && !stopRequested) {
+                String what = p.state() == ParticipantState.DEAD ? "died: its process is gone without finishing its role" : "failed";
+                banner.show(p.name() + " (pid " + p.pid() + ") " + what + ". The run stops the others and removes its kernel objects.",
+                        "Sent " + p.sent() + ", received " + p.received() + ", in state " + p.state() + " at step " + p.step() + ".");
+            }
+        }
+    }
+
+    private void ended(LabSession s) {
+        LabSnapshot last = s.latest();
+        tableRefresh.reset();
+        chartRefresh.reset();
+        if (last != null) {
+            apply(last, last.timeNanos());
+        }
+        lastResult = s.result();
+        state.set(RunState.ENDED);
+        RunOutcome outcome = RunOutcome.of(s, stopRequested);
+        status.message(outcome.sentence());
+        if (outcome.failed()) {
+            banner.show(outcome.sentence(), outcome.details());
+        }
+        updateCommands();
+    }
+
+    static String stackTrace(Throwable t) {
+        StringWriter out = new StringWriter();
+        t.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+
+    // ---- properties
+
+    public ObservableList<Scenario> catalogue() {
+        return catalogue;
+    }
+
+    public ObjectProperty<Scenario> scenarioProperty() {
+        return scenario;
+    }
+
+    public ReadOnlyObjectProperty<ParametersViewModel> parametersProperty() {
+        return parameters.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RunState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** The pace slider's position: 0 full speed … 1 about one message per second. */
+    public DoubleProperty pacePositionProperty() {
+        return pacePosition;
+    }
+
+    public ReadOnlyStringProperty paceTextProperty() {
+        return paceText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canStartProperty() {
+        return canStart.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canPauseProperty() {
+        return canPause.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canStepProperty() {
+        return canStep.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canStopProperty() {
+        return canStop.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canEditProperty() {
+        return canEdit.getReadOnlyProperty();
+    }
+
+    /** "Pause" while running, "Resume" while paused. */
+    public ReadOnlyStringProperty pauseTextProperty() {
+        return pauseText.getReadOnlyProperty();
+    }
+
+    public RoutingViewModel routing() {
+        return routing;
+    }
+
+    public ObservableList<SemaphoreViewModel> semaphores() {
+        return semaphores;
+    }
+
+    public ObservableList<ParticipantRow> participants() {
+        return participants;
+    }
+
+    public ChartsViewModel charts() {
+        return charts;
+    }
+
+    public InspectorViewModel inspector() {
+        return inspector;
+    }
+
+    public LogViewModel log() {
+        return log;
+    }
+
+    public StatusViewModel status() {
+        return status;
+    }
+
+    public BannerViewModel banner() {
+        return banner;
+    }
+
+    /** The outcome of the last run that ended in this window, or null. */
+    public RunResult lastResult() {
+        return lastResult;
+    }
+
+    /** The current run, for fault injection and measurements; null without one. */
+    LabSession session() {
+        return session;
+    }
+}

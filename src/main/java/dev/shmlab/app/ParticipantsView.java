@@ -1,0 +1,116 @@
+package dev.shmlab.app;
+
+import dev.shmlab.layout.ParticipantState;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/** One row per participant: identity, state, counters, latency; non-zero integrity counts in red. */
+final class ParticipantsView extends TableView<ParticipantRow> {
+
+    ParticipantsView(ObservableList<ParticipantRow> rows) {
+        super(rows);
+        setId("participantsTable");
+        getStyleClass().add("participants");
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setPlaceholder(new javafx.scene.control.Label("No participants"));
+        TableColumn<ParticipantRow, String> name = new TableColumn<>("participant");
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
+        name.setCellFactory(c -> styled("name-cell"));
+        name.setId("col-name");
+        TableColumn<ParticipantRow, ParticipantState> state = new TableColumn<>("state");
+        state.setCellValueFactory(c -> c.getValue().stateProperty());
+        state.setCellFactory(c -> new StateCell());
+        state.setId("col-state");
+        getColumns().add(name);
+        getColumns().add(longColumn("PID", "pid", ParticipantRow::pidProperty, n -> n == 0 ? "–" : Long.toString(n), false));
+        getColumns().add(state);
+        getColumns().add(longColumn("steps", "steps", ParticipantRow::stepsProperty, Format::count, false));
+        getColumns().add(longColumn("sent", "sent", ParticipantRow::sentProperty, Format::count, false));
+        getColumns().add(longColumn("received", "received", ParticipantRow::receivedProperty, Format::count, false));
+        getColumns().add(longColumn("bytes", "bytes", ParticipantRow::bytesProperty, Format::bytes, false));
+        getColumns().add(longColumn("p50", "p50", ParticipantRow::p50Property, Format::latency, false));
+        getColumns().add(longColumn("p99", "p99", ParticipantRow::p99Property, Format::latency, false));
+        getColumns().add(longColumn("lost", "lost", ParticipantRow::lostProperty, Format::count, true));
+        getColumns().add(longColumn("dup", "duplicated", ParticipantRow::duplicatedProperty, Format::count, true));
+        getColumns().add(longColumn("corrupt", "corrupted", ParticipantRow::corruptedProperty, Format::count, true));
+    }
+
+    private static TableColumn<ParticipantRow, Number> longColumn(String title, String id, Function<ParticipantRow, ReadOnlyLongProperty> property,
+                                                                LongFunction<String> format, boolean integrity) {
+        TableColumn<ParticipantRow, Number> column = new TableColumn<>(title);
+        column.setId("col-" + id);
+        column.setCellValueFactory(c -> property.apply(c.getValue()));
+        column.setCellFactory(c -> new NumberCell(format, integrity));
+        column.setSortable(false);
+        return column;
+    }
+
+    private static TableCell<ParticipantRow, String> styled(String styleClass) {
+        TableCell<ParticipantRow, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        };
+        cell.getStyleClass().add(styleClass);
+        return cell;
+    }
+
+    /** A formatted number; an integrity count above zero turns the cell red. */
+    private static final class NumberCell extends TableCell<ParticipantRow, Number> {
+        private final LongFunction<String> format;
+        private final boolean integrity;
+
+        NumberCell(LongFunction<String> format, boolean integrity) {
+            this.format = format;
+            this.integrity = integrity;
+        }
+
+        @Override
+        protected void updateItem(Number item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : format.apply(item.longValue()));
+            boolean bad = integrity && !empty && item != null && item.longValue() > 0;
+            getStyleClass().remove("integrity-bad");
+            if (bad) {
+                getStyleClass().add("integrity-bad");
+            }
+        }
+    }
+
+    /** The state as a coloured word, the same colours as the nodes. */
+    private static final class StateCell extends TableCell<ParticipantRow, ParticipantState> {
+        private final javafx.scene.control.Label badge = new javafx.scene.control.Label();
+        private String styleClass;
+
+        StateCell() {
+            getStyleClass().add("state-cell");
+            badge.getStyleClass().add("state-badge");
+        }
+
+        @Override
+        protected void updateItem(ParticipantState item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty) {
+                setGraphic(null);
+                return;
+            }
+            String name = item == null ? "ready" : item.name().toLowerCase(Locale.ROOT);
+            badge.setText(item == null ? "READY" : NodeViewModel.badge(item));
+            if (styleClass != null) {
+                badge.getStyleClass().remove(styleClass);
+            }
+            styleClass = "state-" + name;
+            badge.getStyleClass().add(styleClass);
+            setGraphic(badge);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.shmlab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What the window tests do to and read from the real window: clicks, typed text, and what is on screen. */
+final class WindowDriver {
+    private final FxRobot robot;
+
+    WindowDriver(FxRobot robot) {
+        this.robot = robot;
+    }
+
+    void click(String query) {
+        robot.clickOn(query);
+    }
+
+    /** Replaces the text of a parameter's field, as a person would: select all, type. */
+    void type(String parameter, String text) {
+        robot.clickOn("#param-" + parameter);
+        robot.press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
+        robot.write(text);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    <T extends Node> T node(String query) {
+        return robot.lookup(query).query();
+    }
+
+    String text(String query) {
+        return fx(() -> ((Labeled) robot.lookup(query).query()).getText());
+    }
+
+    boolean disabled(String query) {
+        return fx(() -> robot.lookup(query).query().isDisabled());
+    }
+
+    Set<String> styleClasses(String query) {
+        return fx(() -> Set.copyOf(robot.lookup(query).query().getStyleClass()));
+    }
+
+    /** The text shown in one cell of the participants table (row = participant index). */
+    String cell(String columnId, int row) {
+        return fx(() -> {
+            Set<Node> cells = robot.lookup("#participantsTable").query().lookupAll(".table-cell");
+            for (Node n : cells) {
+                if (n instanceof TableCell<?, ?> c && c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId())
+                        && c.getIndex() == row && c.getTableRow() != null && c.getTableRow().getItem() != null) {
+                    return c.getText() == null ? "" : c.getText();
+                }
+            }
+            throw new AssertionError("no cell " + columnId + " in row " + row);
+        });
+    }
+
+    /** A table cell's number (digits only, "1,234" → 1234). */
+    long number(String columnId, int row) {
+        String digits = cell(columnId, row).replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? 0 : Long.parseLong(digits);
+    }
+
+    int rows() {
+        return fx(() -> ((TableView<?>) robot.lookup("#participantsTable").query()).getItems().size());
+    }
+
+    List<Long> column(String columnId) {
+        return java.util.stream.IntStream.range(0, rows()).mapToObj(i -> number(columnId, i)).toList();
+    }
+
+    /** Waits until the condition holds (checked on the UI thread), failing with the description after the timeout. */
+    static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (fx(condition::getAsBoolean)) {
+                return;
+            }
+            sleep(20);
+        }
+        assertThat(fx(condition::getAsBoolean)).as("%s within %s", what, timeout).isTrue();
+    }
+
+    static <T> T fx(Callable<T> read) {
+        return WaitForAsyncUtils.waitForAsyncFx(10_000, read);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
