@@ -43,6 +43,9 @@ public final class LabSession implements AutoCloseable {
     /** The hex view shows at most this much of a section. */
     public static final int MAX_IMAGE_BYTES = 1024;
 
+    /** Every session started and not yet closed, so closing the window can never leave a run behind. */
+    private static final java.util.Set<LabSession> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Run run;
     private final Scenario scenario;
     private final Segment mapping;
@@ -95,7 +98,9 @@ public final class LabSession implements AutoCloseable {
                     }
                 });
         try {
-            return new LabSession(run, scenario, lines, queued);
+            LabSession session = new LabSession(run, scenario, lines, queued);
+            OPEN.add(session);
+            return session;
         } catch (RuntimeException e) {
             run.shutdown();
             throw e;
@@ -271,11 +276,19 @@ public final class LabSession implements AutoCloseable {
     /** Stops the run if it still goes, waits until its kernel objects are removed and the mapping is gone. */
     @Override
     public void close() {
+        OPEN.remove(this);
         run.shutdown();
         try {
             watcher.join(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Closes every session still open: stops its participants and removes its kernel objects. */
+    public static void closeAll() {
+        for (LabSession session : java.util.List.copyOf(OPEN)) {
+            session.close();
         }
     }
 }

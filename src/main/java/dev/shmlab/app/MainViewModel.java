@@ -150,7 +150,13 @@ public final class MainViewModel {
         stopRequested = false;
         state.set(RunState.STARTING);
         status.message("Starting " + s.name() + "…");
-        starting = CompletableFuture.supplyAsync(() -> LabSession.start(s, params, pace), background);
+        CompletableFuture<LabSession> unclaimed = starting;
+        starting = CompletableFuture.supplyAsync(() -> {
+            if (unclaimed != null) {
+                unclaimed.join().close();
+            }
+            return LabSession.start(s, params, pace);
+        }, background);
     }
 
     /** Pauses a running run, resumes a paused one. */
@@ -241,6 +247,11 @@ public final class MainViewModel {
     }
 
     private void attach(LabSession s) {
+        LabSession previous = session;
+        if (previous != null && previous != s) {
+            // A finished run has released everything already; one still going is stopped, never dropped.
+            background.execute(previous::close);
+        }
         session = s;
         applied = null;
         reported.clear();

@@ -70,6 +70,7 @@ public final class MainWindow {
         closed = true;
         frames.stop();
         model.shutdown();
+        LabSession.closeAll();
         background.shutdownNow();
         stage.hide();
     }

@@ -22,7 +22,7 @@ public record KernelObjects(Set<String> devShm, Set<String> sysvShmIds, Set<Stri
     public KernelObjects newSince(KernelObjects baseline) {
         return new KernelObjects(
                 minus(filterShmlab(devShm), baseline.devShm),
-                minus(sysvShmIds, baseline.sysvShmIds),
+                withoutDisplayBuffers(minus(sysvShmIds, baseline.sysvShmIds)),
                 minus(sysvSemIds, baseline.sysvSemIds),
                 minus(filterShmlab(mqueues), baseline.mqueues));
     }
@@ -74,6 +74,21 @@ public record KernelObjects(Set<String> devShm, Set<String> sysvShmIds, Set<Stri
     private static Set<String> minus(Set<String> a, Set<String> b) {
         Set<String> out = new TreeSet<>(a);
         out.removeAll(b);
+        return out;
+    }
+
+    /**
+     * Drops System V segments that are the window toolkit's X11 shared-memory images: private key,
+     * not made by shmlab, still attached (by the X server). They belong to the display and go with
+     * the test JVM; anything of shmlab's is still reported.
+     */
+    private static Set<String> withoutDisplayBuffers(Set<String> ids) {
+        Set<String> out = new TreeSet<>(ids);
+        for (dev.shmlab.shm.IpcObject o : dev.shmlab.shm.IpcListing.all()) {
+            if (o.kind() == dev.shmlab.shm.ObjectRegistry.Kind.SYSV_SHM && o.key() == 0 && !o.createdByShmlab() && o.attachCount() > 0) {
+                out.remove(Integer.toString(o.id()));
+            }
+        }
         return out;
     }
 }
