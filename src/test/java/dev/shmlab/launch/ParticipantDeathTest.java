@@ -6,7 +6,6 @@ import dev.shmlab.os.Os;
 import dev.shmlab.scenario.Catalog;
 import dev.shmlab.scenario.Scenario;
 import dev.shmlab.scenario.ScenarioParams;
-import dev.shmlab.testing.KernelObjects;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,12 +15,15 @@ class ParticipantDeathTest {
 
     @Test
     void killingAClientWithSigkillEndsTheRunWithinThreeSecondsAndCleansUp() throws Exception {
-        KernelObjects before = KernelObjects.now();
         Scenario s = Catalog.byName("round-robin");
         ScenarioParams params = ScenarioParams.of(s.parameters(), Map.of("messages", "10000000"), s.name());
         RunResult result;
         long killedAt;
+        java.util.Set<Long> pids = new java.util.HashSet<>(java.util.Set.of(ProcessHandle.current().pid()));
         try (Run run = Run.start(s, params, RunOptions.defaults().withTimeout(Duration.ofSeconds(60)), (i, n, l, e) -> { })) {
+            for (int i = 0; i < run.plan().participants().size(); i++) {
+                pids.add(run.pid(i));
+            }
             awaitTraffic(run);
             killedAt = System.nanoTime();
             assertThat(Os.kill((int) run.pid(1), Os.SIGKILL)).isTrue();
@@ -31,7 +33,7 @@ class ParticipantDeathTest {
         assertThat(toEnd).isLessThan(Duration.ofSeconds(3));
         assertThat(result.exitCode()).isEqualTo(RunResult.EXIT_FAILED);
         assertThat(result.failures()).anyMatch(f -> f.startsWith("participant client-2 (pid ") && f.endsWith("died: killed by SIGKILL"));
-        assertThat(KernelObjects.now().newSince(before).isEmpty()).as("leftovers: %s", KernelObjects.now().newSince(before)).isTrue();
+        dev.shmlab.testing.RunLeftovers.assertNoneLeftBy(pids);
     }
 
     private static void awaitTraffic(Run run) throws InterruptedException {
