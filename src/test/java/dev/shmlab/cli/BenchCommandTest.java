@@ -58,7 +58,8 @@ class BenchCommandTest {
         assertThat(root.get("references")).hasSize(2);
         assertThat(root.get("rows")).hasSize(2);
         assertThat(root.get("rows").get(1).get("transport").asText()).isEqualTo("pipe");
-        assertThat(root.get("rows").get(1).get("roundTrips").asLong()).isEqualTo(200);
+        // --count 200 or --duration 100ms, whichever comes first: a busy machine stops at the duration.
+        assertThat(root.get("rows").get(1).get("roundTrips").asLong()).isBetween(1L, 200L);
         assertThat(root.get("machine").get("cpus").asInt()).isPositive();
     }
 
