@@ -23,7 +23,6 @@ import java.util.Locale;
  * <pre>
  * data area:    0 flag (int; futex sleepers at 4)
  *              128 measured time ns (long)  136 measured messages (long), written by the writer at the end
- *              144 reader ready (int; futex sleepers at 148): the writer starts its clock only after it
  *            4096 message header: 0 seq (long) 8 from 12 to 16 size 20 checksum (ints)
  *            4160 payload: byte 0 = 'A' + (seq-1) % 26, seq in every 4 KiB word and the last 8 bytes
  * </pre>
@@ -32,8 +31,6 @@ public final class PingPongScenario implements Scenario {
     static final long FLAG_OFFSET = 0;
     static final long MEASURED_NANOS_OFFSET = 128;
     static final long MEASURED_COUNT_OFFSET = 136;
-    /** The reader's "ready" word (counted futex: value, sleepers): set once its buffers exist. */
-    static final long READER_READY_OFFSET = 144;
     static final long HEADER_OFFSET = 4096;
     static final long PAYLOAD_OFFSET = HEADER_OFFSET + 64;
     static final int WRITER = 0;
@@ -206,10 +203,6 @@ public final class PingPongScenario implements Scenario {
 
         /** The writer's loop; the checkpoints are the lines of {@code pseudoCode(WRITER)}. */
         void write() {
-            // Like the C reference, time nothing before the reader is attached and ready.
-            if (!PeerWait.untilInt(ctx, "the reader to be ready", data, READER_READY_OFFSET, v -> v == 1)) {
-                return;
-            }
             long total = warmup + count;
             long measuredStart = 0;
             long prev = System.nanoTime();
@@ -250,8 +243,6 @@ public final class PingPongScenario implements Scenario {
         /** The reader's loop; the checkpoints are the lines of {@code pseudoCode(READER)}. */
         void read() {
             ctx.out("Shared memory receiver ready.");
-            data.putIntRelease(READER_READY_OFFSET, 1);
-            dev.shmlab.sync.WaitStrategy.signal(data, READER_READY_OFFSET);
             LinePrinter lines = new LinePrinter(ctx, false);
             long total = warmup + count;
             for (long seq = 1; seq <= total; seq++) {
