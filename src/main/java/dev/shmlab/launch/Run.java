@@ -388,8 +388,10 @@ public final class Run implements AutoCloseable {
         }
         removeUnregisteredSysV(pids);
         synchronized (mappingLock) {
+            // The name is removed below, but the mapping stays: threads of this process (a window's
+            // sampler, a test's poll) may still read the records, and a read of unmapped memory
+            // kills the whole JVM. The pages go when the process ends.
             unmapped = true;
-            segment.close();
         }
         segment.remove();
     }
