@@ -21,10 +21,10 @@ public record KernelObjects(Set<String> devShm, Set<String> sysvShmIds, Set<Stri
     /** What is here now and was not in the baseline; /dev/shm restricted to names containing "shmlab". */
     public KernelObjects newSince(KernelObjects baseline) {
         return new KernelObjects(
-                withoutLiveRuns(minus(filterShmlab(devShm), baseline.devShm)),
+                minus(filterShmlab(devShm), baseline.devShm),
                 withoutDisplayBuffers(minus(sysvShmIds, baseline.sysvShmIds)),
                 minus(sysvSemIds, baseline.sysvSemIds),
-                minus(filterShmlab(mqueues), baseline.mqueues));
+                minus(filterShmlab(mqueues), baseline.mqueues)).withoutOtherCheckouts();
     }
 
     public boolean isEmpty() {
@@ -93,19 +93,61 @@ public record KernelObjects(Set<String> devShm, Set<String> sysvShmIds, Set<Stri
     }
 
     /**
-     * Drops /dev/shm names whose registry entry names a creator that is still running: a run that
-     * is still in progress (known issue: a window test's run can outlive its window; see the
-     * closing note), not a leak of a dead process.
+     * Drops what belongs to a test run of another checkout going on at the same time on this
+     * machine: objects whose creator (per the kernel or the registry) is a live process that is
+     * neither this JVM, nor one of its descendants, nor started from this checkout's build output,
+     * and /dev/shm files such a process has mapped. Whatever this suite's own processes left,
+     * alive or dead, is still reported.
      */
-    private static Set<String> withoutLiveRuns(Set<String> names) {
-        Set<String> out = new TreeSet<>(names);
-        for (dev.shmlab.shm.ObjectRegistry.Entry e : dev.shmlab.shm.ObjectRegistry.entries()) {
-            if (e.name() != null && e.creatorAlive()) {
-                String file = e.name().startsWith("/") ? e.name().substring(1) : e.name();
-                out.remove(file);
-                out.remove("sem." + file);
+    private KernelObjects withoutOtherCheckouts() {
+        if (isEmpty()) {
+            return this;
+        }
+        Set<String> shm = new TreeSet<>(devShm);
+        Set<String> shmIds = new TreeSet<>(sysvShmIds);
+        Set<String> semIds = new TreeSet<>(sysvSemIds);
+        for (dev.shmlab.shm.IpcObject o : dev.shmlab.shm.IpcListing.all()) {
+            if (o.creator() == null || !o.creator().alive() || ours(o.creator().pid())) {
+                continue;
+            }
+            switch (o.kind()) {
+                case SYSV_SHM -> shmIds.remove(Integer.toString(o.id()));
+                case SYSV_SEM -> semIds.remove(Integer.toString(o.id()));
+                case POSIX_SHM -> shm.remove(o.name().substring(1));
+                case POSIX_SEM -> shm.remove("sem." + o.name().substring(1));
+                default -> { }
             }
         }
-        return out;
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                if (!shm.isEmpty() && !ours(Long.parseLong(proc.getFileName().toString()))) {
+                    shm.removeIf(name -> mapped(proc, name));
+                }
+            }
+        } catch (IOException e) {
+            // no /proc: nothing can be attributed to anyone else
+        }
+        return new KernelObjects(shm, shmIds, semIds, mqueues);
+    }
+
+    private static boolean ours(long pid) {
+        ProcessHandle self = ProcessHandle.current();
+        if (pid == self.pid() || self.descendants().anyMatch(h -> h.pid() == pid)) {
+            return true;
+        }
+        try {
+            String commandLine = dev.shmlab.os.ProcFiles.read(Path.of("/proc", Long.toString(pid), "cmdline"));
+            return commandLine.contains(Path.of("target").toAbsolutePath().toString());
+        } catch (IOException e) {
+            return true; // gone meanwhile, or unreadable: not provably someone else's
+        }
+    }
+
+    private static boolean mapped(Path proc, String name) {
+        try {
+            return dev.shmlab.os.ProcFiles.read(proc.resolve("maps")).contains("/dev/shm/" + name);
+        } catch (IOException e) {
+            return false;
+        }
     }
 }
