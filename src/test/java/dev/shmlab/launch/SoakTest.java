@@ -28,6 +28,11 @@ class SoakTest {
         soak("round-robin", Map.of("clients", "8", "messages", "1250000"), 10_000_000L);
     }
 
+    @Test
+    void boundedBufferWithFourProducersAndFourConsumersMovesTenMillionItemsIntactWithoutGrowing() throws Exception {
+        soak("bounded-buffer", Map.of("producers", "4", "consumers", "4", "items", "2500000"), 10_000_000L);
+    }
+
     static void soak(String name, Map<String, String> params, long expectedMessages) throws Exception {
         Scenario s = Catalog.byName(name);
         Map<Integer, Long> warmRss = new HashMap<>();
@@ -57,6 +62,9 @@ class SoakTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.total(ParticipantSnapshot::sent)).isEqualTo(expectedMessages);
         assertThat(result.total(ParticipantSnapshot::received)).isEqualTo(expectedMessages);
+        assertThat(result.total(ParticipantSnapshot::lost)).as("lost").isZero();
+        assertThat(result.total(ParticipantSnapshot::duplicated)).as("duplicated").isZero();
+        assertThat(result.total(ParticipantSnapshot::corrupted)).as("corrupted").isZero();
         for (Map.Entry<Integer, Long> late : lateRss.entrySet()) {
             assertThat((double) late.getValue()).as("participant %d memory", late.getKey())
                     .isLessThanOrEqualTo(warmRss.get(late.getKey()) * MAX_GROWTH);
