@@ -12,14 +12,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Long runs (opt-in: {@code ./mvnw verify -Psoak}): ten million messages with nothing lost,
  * duplicated or corrupted, and no participant's memory growing more than 10% after warm-up.
  */
 @Tag("soak")
+@Timeout(value = 2, unit = TimeUnit.HOURS)
 class SoakTest {
     private static final double MAX_GROWTH = 1.10;
 
