@@ -229,7 +229,9 @@ public final class Run implements AutoCloseable {
                 exits[i] = describeExit(code);
                 if (code != 0 && !stopping) {
                     failures.add("participant " + name + " (pid " + p.pid() + ") " + exits[i]);
-                    if (!scenario.othersContinueAfterDeath(params)) {
+                    // Only a participant that had started can be done without: one that died
+                    // starting would leave the others waiting for it.
+                    if (!scenario.othersContinueAfterDeath(params) || runningAfterNanos[i] == 0) {
                         requestStop();
                     }
                 }

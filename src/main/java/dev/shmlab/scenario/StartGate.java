@@ -1,11 +1,13 @@
 package dev.shmlab.scenario;
 
 import dev.shmlab.ShmlabException;
+import dev.shmlab.layout.ParticipantSnapshot;
 import dev.shmlab.layout.ParticipantState;
 import dev.shmlab.shm.SharedMemory;
 import dev.shmlab.sync.FutexWord;
 import dev.shmlab.sync.WaitStrategy;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /**
  * Holds every participant of a run until all have arrived, so that work meant to overlap (a race
@@ -43,13 +45,13 @@ final class StartGate {
             // Release: the opening time is visible to whoever sees the gate open.
             open.setRelease(1);
             open.wakeAll();
-        } else if (!awaitOpen(ctx, open, parties)) {
+        } else if (!awaitOpen(ctx, data, offset, open, parties)) {
             return -1;
         }
         return data.getLongAcquire(offset + OPENED_NANOS_OFFSET);
     }
 
-    private static boolean awaitOpen(RoleContext ctx, FutexWord open, int parties) {
+    private static boolean awaitOpen(RoleContext ctx, SharedMemory data, long offset, FutexWord open, int parties) {
         ctx.stats().state(ParticipantState.WAITING);
         long start = System.nanoTime();
         long sliceNanos = ctx.waitSlice().toNanos();
@@ -57,6 +59,17 @@ final class StartGate {
             while (!WaitStrategy.BACKOFF.awaitInt(open, v -> v != 0, sliceNanos)) {
                 if (ctx.stopRequested()) {
                     return false;
+                }
+                OptionalInt dead = deadPeer(ctx);
+                if (dead.isPresent()) {
+                    // It will never arrive: whoever is left starts without it (the launcher decides
+                    // whether the run goes on without a participant).
+                    ctx.out(ctx.lab().participant(dead.getAsInt()).read().map(ParticipantSnapshot::name).orElse("a participant")
+                            + " died before the start; starting without it");
+                    data.putLongRelease(offset + OPENED_NANOS_OFFSET, System.nanoTime());
+                    open.setRelease(1);
+                    open.wakeAll();
+                    return true;
                 }
                 if (System.nanoTime() - start > STARTUP_LIMIT.toNanos()) {
                     throw new ShmlabException("waited " + STARTUP_LIMIT.toSeconds() + " s for all " + parties
@@ -67,5 +80,14 @@ final class StartGate {
         } finally {
             ctx.stats().state(ParticipantState.RUNNING);
         }
+    }
+
+    private static OptionalInt deadPeer(RoleContext ctx) {
+        for (int i = 0; i < ctx.participantCount(); i++) {
+            if (i != ctx.index() && !ctx.peerAlive(i)) {
+                return OptionalInt.of(i);
+            }
+        }
+        return OptionalInt.empty();
     }
 }
