@@ -138,7 +138,7 @@ public final class ForeignSegment implements AutoCloseable {
         try {
             Os.ShmStat stat = Os.shmStat(id);
             return (stat.mode() & SHM_DEST) != 0
-                    ? Optional.of(address.display() + " was removed by its program (IPC_RMID); it lasts only while still attached")
+                    ? Optional.of(address.display() + " was removed by its program (IPC_RMID)")
                     : Optional.empty();
         } catch (NativeException e) {
             return Optional.of(address.display() + " was removed by its program");
