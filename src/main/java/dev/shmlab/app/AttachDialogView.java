@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -61,7 +62,9 @@ final class AttachDialogView extends VBox {
         grid.getColumnConstraints().addAll(labels, inputs);
         grid.addRow(0, caption("Segment"), kinds());
         grid.addRow(1, new Label(), targetFields());
-        grid.addRow(2, caption("Or pick one"), picker());
+        Label pickCaption = caption("Or pick one");
+        GridPane.setValignment(pickCaption, VPos.TOP);
+        grid.addRow(2, pickCaption, picker());
         grid.addRow(3, caption("Layout"), layoutChoice());
         grid.addRow(4, caption("Semaphores"), semaphores());
         CheckBox other = new CheckBox("Allow a segment that belongs to another user");
@@ -83,7 +86,7 @@ final class AttachDialogView extends VBox {
         AttachDialogView view = new AttachDialogView(model);
         Scene scene = new Scene(view);
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
-        view.setStyle(owner.getScene().getRoot().getStyle());
+        view.setStyle("-fx-font-size: " + MainWindow.fontSize(owner.getHeight()) + "px;");
         view.stage.setScene(scene);
         view.stage.setTitle(TITLE);
         view.stage.initOwner(owner);

@@ -126,10 +126,15 @@ public final class AttachDialogViewModel {
         }
     }
 
-    /** Lists the segments this user can see (what {@code shmlab ls} shows), in the background. */
+    /**
+     * Lists the segments this user can see (what {@code shmlab ls} shows), in the background; not
+     * the window's own (the X server's shared images, a run of this window).
+     */
     public void refreshObjects() {
+        long self = ProcessHandle.current().pid();
         CompletableFuture.supplyAsync(() -> IpcListing.all().stream()
-                        .filter(o -> o.kind() == ObjectRegistry.Kind.POSIX_SHM || o.kind() == ObjectRegistry.Kind.SYSV_SHM).toList(), background)
+                        .filter(o -> o.kind() == ObjectRegistry.Kind.POSIX_SHM || o.kind() == ObjectRegistry.Kind.SYSV_SHM)
+                        .filter(o -> o.creator() == null || o.creator().pid() != self).toList(), background)
                 .whenCompleteAsync((list, failure) -> {
                     if (failure != null) {
                         problem.set("Could not list the segments: " + oneLine(failure));

@@ -6,9 +6,11 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -27,6 +29,8 @@ import javafx.scene.layout.VBox;
  */
 final class AttachedView extends StackPane {
     private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+    /** Table columns take their widths in pixels; this is about one em at the window's type size. */
+    private static final double COLUMN_EM_PX = 16;
 
     private final RoutingView routing;
 
@@ -35,8 +39,11 @@ final class AttachedView extends StackPane {
         routing = new RoutingView(model.routing(), "attached");
         BorderPane content = new BorderPane();
         content.setTop(header(model));
-        SplitPane center = new SplitPane(fieldsPane(model), routing);
-        center.setDividerPositions(0.5);
+        SplitPane below = new SplitPane(routing, hopsPane(model));
+        below.setDividerPositions(0.64);
+        SplitPane center = new SplitPane(fieldsPane(model), below);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.3);
         content.setCenter(center);
         content.setRight(semaphores(model));
         content.visibleProperty().bind(model.attachedProperty());
@@ -85,34 +92,60 @@ final class AttachedView extends StackPane {
         table.setId("attachedFields");
         table.getStyleClass().add("attached-fields");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("col-field", "field", r -> new ReadOnlyStringWrapper(r.path())));
-        table.getColumns().add(column("col-type", "type", r -> new ReadOnlyStringWrapper(r.type())));
-        table.getColumns().add(column("col-offset", "offset", r -> new ReadOnlyStringWrapper(Long.toString(r.offset()))));
-        table.getColumns().add(column("col-role", "role", r -> new ReadOnlyStringWrapper(r.role())));
-        table.getColumns().add(column("col-value", "value", FieldRow::valueProperty));
+        table.getColumns().add(column("col-field", "field", 11, r -> new ReadOnlyStringWrapper(r.path())));
+        table.getColumns().add(column("col-type", "type", 8, r -> new ReadOnlyStringWrapper(r.type())));
+        table.getColumns().add(column("col-offset", "offset", 5, r -> new ReadOnlyStringWrapper(Long.toString(r.offset()))));
+        table.getColumns().add(column("col-role", "role", 8.5, r -> new ReadOnlyStringWrapper(r.role())));
+        table.getColumns().add(column("col-value", "value", 24, FieldRow::valueProperty));
         table.setRowFactory(t -> highlighting());
-        Label fieldsTitle = new Label("Fields");
+        table.setPlaceholder(new Label("The layout has no field."));
+        Label fieldsTitle = new Label("Fields (a changed value lights its row up)");
         fieldsTitle.getStyleClass().add("section-title");
-        Label hopsTitle = new Label("Messages seen, newest first");
-        hopsTitle.getStyleClass().add("section-title");
-        ListView<String> hops = new ListView<>(model.hops());
-        hops.setId("attachedHops");
-        hops.getStyleClass().add("attached-hops");
-        hops.setPlaceholder(new Label("None yet: a message shows when the sequence (or source and destination) changes."));
-        hops.setPrefHeight(160);
-        VBox pane = new VBox(6, fieldsTitle, table, hopsTitle, hops);
-        pane.getStyleClass().add("attached-fields-pane");
+        VBox pane = new VBox(6, fieldsTitle, table);
+        pane.getStyleClass().add("attached-pane");
         VBox.setVgrow(table, Priority.ALWAYS);
         return pane;
     }
 
-    private static TableColumn<FieldRow, String> column(String id, String title,
+    private static VBox hopsPane(AttachedViewModel model) {
+        Label title = new Label("Messages seen, newest first");
+        title.getStyleClass().add("section-title");
+        ListView<String> hops = new ListView<>(model.hops());
+        hops.setId("attachedHops");
+        hops.getStyleClass().add("attached-hops");
+        hops.setCellFactory(AttachedView::wrapping);
+        Label none = new Label("None yet: a message shows when the sequence (or the source and destination) changes.");
+        none.setWrapText(true);
+        hops.setPlaceholder(none);
+        VBox pane = new VBox(6, title, hops);
+        pane.getStyleClass().add("attached-pane");
+        VBox.setVgrow(hops, Priority.ALWAYS);
+        return pane;
+    }
+
+    /** A column about {@code widthEm} characters wide at first (the value column takes what is left). */
+    private static TableColumn<FieldRow, String> column(String id, String title, double widthEm,
             Function<FieldRow, ObservableValue<String>> value) {
         TableColumn<FieldRow, String> column = new TableColumn<>(title);
         column.setId(id);
+        column.setPrefWidth(widthEm * COLUMN_EM_PX);
         column.setSortable(false);
         column.setCellValueFactory(c -> value.apply(c.getValue()));
         return column;
+    }
+
+    /** A list cell whose text wraps at the list's width (a message may be long). */
+    private static ListCell<String> wrapping(ListView<String> list) {
+        ListCell<String> cell = new ListCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+            }
+        };
+        cell.setWrapText(true);
+        cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
+        return cell;
     }
 
     /** A row that wears {@code :changed} while its field's value has just changed. */

@@ -102,7 +102,7 @@ public final class AttachedViewModel {
         String ending = w.ending();
         if (ending != null && !gone.get()) {
             gone.set(true);
-            status.set(ending.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + ending.substring(1) + ".");
+            status.set("Sampling stopped: " + ending + ".");
         }
     }
 

@@ -81,7 +81,7 @@ final class ForeignWatch implements AutoCloseable {
                     nextCheck += REMOVAL_CHECK_NANOS;
                     Optional<String> removal = foreign.removal();
                     if (removal.isPresent()) {
-                        end(removal.get() + "; sampling stopped, the values shown are the last ones read");
+                        end(removal.get() + "; the values shown are the last ones read");
                         return;
                     }
                 }
@@ -96,9 +96,9 @@ final class ForeignWatch implements AutoCloseable {
             }
         } catch (InternalError e) {
             // The JVM turns SIGBUS from a mapping whose object shrank into this error.
-            end(segmentText + " shrank under shmlab (a read past its new end faulted); sampling stopped");
+            end(segmentText + " shrank under shmlab (a read past its new end faulted)");
         } catch (RuntimeException e) {
-            end("sampling " + segmentText + " failed: " + e.getMessage());
+            end("reading " + segmentText + " failed: " + e.getMessage());
         } finally {
             running = false;
             foreign.close();

@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
  * program's segment.
  */
 final class MainView extends BorderPane {
+    private static final double DIVIDER = 0.66;
     private final RoutingView routing;
     private final AttachedView attached;
     private final TabPane tabs = new TabPane();
@@ -24,7 +25,6 @@ final class MainView extends BorderPane {
     MainView(MainViewModel model) {
         setId("mainView");
         setTop(new VBox(new ControlsView(model), new BannerView(model.banner())));
-        setLeft(side(model));
         routing = new RoutingView(model.routing());
         BorderPane routingTab = new BorderPane(routing);
         routingTab.setRight(new SemaphoresView(model.semaphores()));
@@ -44,9 +44,23 @@ final class MainView extends BorderPane {
         });
         tabs.getTabs().addAll(tab("routingTab", "Routing", routingTab), chartsTab, segmentTab, tab("logTab", "Log", new LogView(model.log())),
                 attachedTab);
-        SplitPane center = new SplitPane(tabs, new ParticipantsView(model.participants()));
+        ParticipantsView participantsView = new ParticipantsView(model.participants());
+        SplitPane center = new SplitPane(tabs, participantsView);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.66);
+        center.setDividerPositions(DIVIDER);
+        // Another program's segment has no lab scenario or participants: its tab takes their room.
+        VBox side = side(model);
+        attachedTab.selectedProperty().addListener((obs, old, selected) -> {
+            if (selected) {
+                center.getItems().remove(participantsView);
+                setLeft(null);
+            } else if (!center.getItems().contains(participantsView)) {
+                center.getItems().add(participantsView);
+                center.setDividerPositions(DIVIDER);
+                setLeft(side);
+            }
+        });
+        setLeft(side);
         setCenter(center);
         setBottom(new StatusBarView(model.status()));
     }

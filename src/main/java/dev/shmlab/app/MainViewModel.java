@@ -196,7 +196,10 @@ public final class MainViewModel {
      * and hands it to the Attached tab on {@code ui} (the UI thread).
      */
     public AttachDialogViewModel attachDialog(Executor ui) {
-        return new AttachDialogViewModel(background, ui, attached::show);
+        return new AttachDialogViewModel(background, ui, watch -> {
+            attached.show(watch);
+            status.message("Watching " + watch.segmentText() + " read-only, decoded by layout " + watch.layout().name() + ".");
+        });
     }
 
     /** Stops whatever runs and waits until every kernel object of the run is removed (closing the window). */

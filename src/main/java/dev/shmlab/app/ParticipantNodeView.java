@@ -33,6 +33,7 @@ final class ParticipantNodeView extends VBox {
         badge.getStyleClass().add("state-badge");
         badge.textProperty().bind(model.badgeProperty());
         badge.visibleProperty().bind(model.badgeProperty().isNotEmpty());
+        badge.managedProperty().bind(badge.visibleProperty());
         Label detail = new Label();
         detail.getStyleClass().add("node-detail");
         detail.textProperty().bind(model.detailProperty());

@@ -126,7 +126,7 @@ class AttachWindowTest {
         writer.awaitLine("removed", STEP_TIMEOUT);
 
         await("the removal to be said", SHOWN, () -> window.model().attached().goneProperty().get());
-        assertThat(ui.text("#attachedStatus")).contains("was removed by its program").contains("sampling stopped");
+        assertThat(ui.text("#attachedStatus")).startsWith("Sampling stopped: sysv").contains("was removed by its program");
         assertThat(ui.cell(FIELDS, "col-value", 3, "")).as("the last message read stays shown").isEqualTo("\"This is message 0 from client 3\"");
         await("the mapping to be released", SHOWN, () -> mapped().isEmpty());
         ui.click("#detachButton");
