@@ -4,16 +4,11 @@ import static dev.shmlab.app.WindowDriver.await;
 import static dev.shmlab.app.WindowDriver.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shmlab.os.Os;
 import dev.shmlab.shm.Segment;
-import dev.shmlab.shm.SegmentAddress;
 import dev.shmlab.shm.Segments;
-import dev.shmlab.testing.ChildJvm;
-import dev.shmlab.testing.Gcc;
+import dev.shmlab.testing.Seed004Program;
 import dev.shmlab.testing.TestNames;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +38,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @RequiresDisplay
 @ExtendWith(ApplicationExtension.class)
 class AttachWindowTest {
-    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration SHOWN = Duration.ofSeconds(5);
     private static final String FIELDS = "#attachedFields";
 
@@ -53,9 +47,7 @@ class AttachWindowTest {
     private MainWindow window;
     private WindowDriver ui;
     private FxRobot robot;
-    private ChildJvm writer;
-    private Path keyFile;
-    private String semName;
+    private Seed004Program program;
     private Segment ownSegment;
 
     @Start
@@ -77,16 +69,9 @@ class AttachWindowTest {
             ownSegment.close();
             ownSegment.remove();
         }
-        if (writer == null) {
-            return;
+        if (program != null) {
+            program.close();
         }
-        writer.close();
-        try (Segment left = Segments.openSysV(new SegmentAddress.SysVKey(key()), true)) {
-            left.remove();
-        } catch (RuntimeException alreadyRemoved) {
-            // the program removed it, as it should
-        }
-        Os.semUnlink(semName);
     }
 
     @Test
@@ -96,7 +81,7 @@ class AttachWindowTest {
 
         awaitValues("the first message", "1", "3", "1", "\"This is message 0 from client 3\"");
         awaitSemaphore("1");
-        assertThat(ui.text("#attachedTitle")).contains(String.format(Locale.ROOT, "0x%08x", key())).contains("seed004-memory");
+        assertThat(ui.text("#attachedTitle")).contains(program.keyText()).contains("seed004-memory");
 
         step(2);
         awaitValues("client 1's message for client 2", "2", "1", "2", "\"Message 1 from client 1\"");
@@ -122,8 +107,8 @@ class AttachWindowTest {
         attachThroughTheDialog();
         awaitValues("the first message", "1", "3", "1", "\"This is message 0 from client 3\"");
 
-        tell("quit");
-        writer.awaitLine("removed", STEP_TIMEOUT);
+        program.tell("quit");
+        program.process().awaitLine("removed", Seed004Program.STEP_TIMEOUT);
 
         await("the removal to be said", SHOWN, () -> window.model().attached().goneProperty().get());
         assertThat(ui.text("#attachedStatus")).startsWith("Sampling stopped: sysv").contains("was removed by its program");
@@ -144,7 +129,7 @@ class AttachWindowTest {
         await("the mapping to be released", SHOWN, () -> mapped().isEmpty());
         assertThat(ui.showing("#attachPlaceholderButton")).isTrue();
         step(2);
-        assertThat(writer.process().isAlive()).isTrue();
+        assertThat(program.process().process().isAlive()).isTrue();
     }
 
     @Test
@@ -182,12 +167,7 @@ class AttachWindowTest {
     // ---- helpers
 
     private void startTheProgram() throws IOException, InterruptedException {
-        Gcc.assumeAvailable("the window test against the seed 004 C program");
-        Path exe = Gcc.compile(dir, "seed004_writer", List.of("src/test/c/seed004_writer.c"));
-        keyFile = Files.createFile(dir.resolve("MemDispatch"));
-        semName = TestNames.posix();
-        writer = ChildJvm.startCommand(List.of(exe.toString(), keyFile.toString(), semName));
-        writer.awaitLine("ready 1", STEP_TIMEOUT);
+        program = Seed004Program.start(dir, "the window test against the seed 004 C program");
     }
 
     /** Fills the dialog as a person would: ftok path and id, the shipped layout, where the semaphore is. */
@@ -195,10 +175,10 @@ class AttachWindowTest {
         ui.click("#attachButton");
         await("the dialog", SHOWN, () -> ui.showing("#attachDialog"));
         ui.click("#attachKindFtok");
-        ui.replaceText("#attachFtokPath", keyFile.toString());
+        ui.replaceText("#attachFtokPath", program.keyFile().toString());
         ui.replaceText("#attachFtokId", "65");
         chooseLayout("seed004-memory");
-        ui.replaceText("#attachSemaphores", "semName=" + semName);
+        ui.replaceText("#attachSemaphores", "semName=" + program.semaphoreName());
         ui.click("#attachConfirm");
         await("the window to attach", SHOWN, () -> window.model().attached().attachedProperty().get());
         assertThat(ui.showing("#attachDialog")).as("the dialog closed itself").isFalse();
@@ -212,14 +192,7 @@ class AttachWindowTest {
     }
 
     private void step(int n) throws IOException {
-        tell("next");
-        writer.awaitLine("ready " + n, STEP_TIMEOUT);
-    }
-
-    private void tell(String line) throws IOException {
-        OutputStream in = writer.process().getOutputStream();
-        in.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
-        in.flush();
+        program.step(n);
     }
 
     private void awaitValues(String what, String... values) {
@@ -253,12 +226,8 @@ class AttachWindowTest {
                 .anyMatch(n -> n instanceof TableRow<?> r && r.getIndex() == index && r.getPseudoClassStates().contains(PseudoClass.getPseudoClass("changed"))));
     }
 
-    private int key() {
-        return SegmentAddress.ftok(keyFile, 65).key();
-    }
-
     private String sysvMapping() {
-        return String.format(Locale.ROOT, "/SYSV%08x", key());
+        return String.format(Locale.ROOT, "/SYSV%08x", program.key());
     }
 
     /** This JVM's mappings of the program's segment: its name and permissions, e.g. {@code /SYSV4100c1e9 r--s}. */
