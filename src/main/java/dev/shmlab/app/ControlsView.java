@@ -1,14 +1,16 @@
 package dev.shmlab.app;
 
+import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** Start, Pause/Resume, Step, Stop and the pace slider. */
+/** Start, Pause/Resume, Step, Stop, the pace slider, and "Attach to a segment…" at the far end. */
 final class ControlsView extends HBox {
 
     ControlsView(MainViewModel model) {
@@ -38,7 +40,15 @@ final class ControlsView extends HBox {
         paceValue.setId("paceValue");
         paceValue.getStyleClass().add("pace-value");
         paceValue.textProperty().bind(model.paceTextProperty());
-        getChildren().addAll(start, pause, step, stop, new Separator(javafx.geometry.Orientation.VERTICAL), paceLabel, pace, paceValue);
+        Button attach = new Button("Attach to a segment…");
+        attach.setId("attachButton");
+        attach.getStyleClass().add("attach-button");
+        attach.setTooltip(new Tooltip("Watch a segment another program made, read-only, decoded by a layout description"));
+        attach.setOnAction(e -> AttachDialogView.open(getScene().getWindow(), model.attachDialog(Platform::runLater)));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(start, pause, step, stop, new Separator(javafx.geometry.Orientation.VERTICAL), paceLabel, pace, paceValue,
+                spacer, attach);
     }
 
     private static Button button(String id, String text, String icon, String tooltip) {

@@ -1,5 +1,6 @@
 package dev.shmlab.app;
 
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -12,16 +13,18 @@ import javafx.scene.layout.VBox;
 /**
  * The whole window: controls and the error banner on top, catalogue and parameters on the left,
  * the routing view (with the semaphores), charts, segment inspector and log in tabs, the
- * participants table under them, the status bar at the bottom.
+ * participants table under them, the status bar at the bottom. The Attached tab watches another
+ * program's segment.
  */
 final class MainView extends BorderPane {
+    private static final double DIVIDER = 0.66;
     private final RoutingView routing;
+    private final AttachedView attached;
     private final TabPane tabs = new TabPane();
 
     MainView(MainViewModel model) {
         setId("mainView");
         setTop(new VBox(new ControlsView(model), new BannerView(model.banner())));
-        setLeft(side(model));
         routing = new RoutingView(model.routing());
         BorderPane routingTab = new BorderPane(routing);
         routingTab.setRight(new SemaphoresView(model.semaphores()));
@@ -32,10 +35,32 @@ final class MainView extends BorderPane {
         charts.showingProperty().bind(chartsTab.selectedProperty());
         Tab segmentTab = tab("segmentTab", "Segment", new InspectorView(model.inspector()));
         model.inspector().activeProperty().bind(segmentTab.selectedProperty());
-        tabs.getTabs().addAll(tab("routingTab", "Routing", routingTab), chartsTab, segmentTab, tab("logTab", "Log", new LogView(model.log())));
-        SplitPane center = new SplitPane(tabs, new ParticipantsView(model.participants()));
+        attached = new AttachedView(model.attached(), () -> AttachDialogView.open(getScene().getWindow(), model.attachDialog(Platform::runLater)));
+        Tab attachedTab = tab("attachedTab", "Attached", attached);
+        model.attached().attachedProperty().addListener((obs, old, now) -> {
+            if (now) {
+                tabs.getSelectionModel().select(attachedTab);
+            }
+        });
+        tabs.getTabs().addAll(tab("routingTab", "Routing", routingTab), chartsTab, segmentTab, tab("logTab", "Log", new LogView(model.log())),
+                attachedTab);
+        ParticipantsView participantsView = new ParticipantsView(model.participants());
+        SplitPane center = new SplitPane(tabs, participantsView);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.66);
+        center.setDividerPositions(DIVIDER);
+        // Another program's segment has no lab scenario or participants: its tab takes their room.
+        VBox side = side(model);
+        attachedTab.selectedProperty().addListener((obs, old, selected) -> {
+            if (selected) {
+                center.getItems().remove(participantsView);
+                setLeft(null);
+            } else if (!center.getItems().contains(participantsView)) {
+                center.getItems().add(participantsView);
+                center.setDividerPositions(DIVIDER);
+                setLeft(side);
+            }
+        });
+        setLeft(side);
         setCenter(center);
         setBottom(new StatusBarView(model.status()));
     }
@@ -62,6 +87,11 @@ final class MainView extends BorderPane {
 
     RoutingView routing() {
         return routing;
+    }
+
+    /** The routing view of the Attached tab (another program's messages). */
+    RoutingView attachedRouting() {
+        return attached.routing();
     }
 
     TabPane tabs() {

@@ -63,6 +63,7 @@ public final class MainViewModel {
     private final LogViewModel log = new LogViewModel();
     private final StatusViewModel status = new StatusViewModel();
     private final BannerViewModel banner = new BannerViewModel();
+    private final AttachedViewModel attached;
     private final Throttle tableRefresh = Throttle.perSecond(10);
     private final Throttle chartRefresh = Throttle.perSecond(ChartsViewModel.POINTS_PER_SECOND);
     private final Throttle inspectorRefresh = Throttle.perSecond(4);
@@ -76,6 +77,7 @@ public final class MainViewModel {
 
     public MainViewModel(Executor background) {
         this.background = background;
+        this.attached = new AttachedViewModel(background);
         scenario.addListener((obs, old, now) -> select(now));
         pacePosition.addListener((obs, old, now) -> paceChanged());
         state.addListener((obs, old, now) -> updateCommands());
@@ -189,8 +191,20 @@ public final class MainViewModel {
         }
     }
 
+    /**
+     * A fresh "Attach to a segment…" dialog model: it opens the segment on the background executor
+     * and hands it to the Attached tab on {@code ui} (the UI thread).
+     */
+    public AttachDialogViewModel attachDialog(Executor ui) {
+        return new AttachDialogViewModel(background, ui, watch -> {
+            attached.show(watch);
+            status.message("Watching " + watch.segmentText() + " read-only, decoded by layout " + watch.layout().name() + ".");
+        });
+    }
+
     /** Stops whatever runs and waits until every kernel object of the run is removed (closing the window). */
     public void shutdown() {
+        attached.close();
         CompletableFuture<LabSession> pending = starting;
         if (pending != null) {
             try {
@@ -210,6 +224,7 @@ public final class MainViewModel {
     /** Called once per frame on the UI thread with the frame's time (monotonic nanoseconds). */
     public void onFrame(long nowNanos) {
         status.frame(nowNanos);
+        attached.onFrame(nowNanos);
         pollStarting();
         LabSession s = session;
         LabSnapshot snapshot = s == null ? null : s.latest();
@@ -405,6 +420,11 @@ public final class MainViewModel {
 
     public BannerViewModel banner() {
         return banner;
+    }
+
+    /** Another program's segment, when one is attached. */
+    public AttachedViewModel attached() {
+        return attached;
     }
 
     /** The outcome of the last run that ended in this window, or null. */

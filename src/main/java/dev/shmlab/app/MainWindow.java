@@ -119,6 +119,7 @@ public final class MainWindow {
             try {
                 model.onFrame(now);
                 view.routing().draw(now);
+                view.attachedRouting().draw(now);
             } catch (RuntimeException e) {
                 if (!failed) {
                     failed = true;

@@ -17,13 +17,26 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class NodeViewModel {
     private final int index;
     private final String name;
+    private final String shortName;
     private final ReadOnlyObjectWrapper<ParticipantState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyStringWrapper badge = new ReadOnlyStringWrapper(this, "badge", "READY");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
 
     NodeViewModel(int index, String name) {
+        this(index, name, null);
+    }
+
+    /** A node with its own text inside the circle (null: derived from the name). */
+    NodeViewModel(int index, String name, String shortName) {
         this.index = index;
         this.name = name;
+        this.shortName = shortName;
+    }
+
+    /** A node that has no participant record behind it (another program's client): the words only. */
+    void show(String badgeText, String detailText) {
+        badge.set(badgeText);
+        detail.set(detailText);
     }
 
     /** The state at once; the detail line (counters) only when {@code withDetail}, to spare layout work. */
@@ -41,6 +54,9 @@ public final class NodeViewModel {
 
     /** What fits inside the node's circle: "3" for client-3, the initial otherwise. */
     public String shortName() {
+        if (shortName != null) {
+            return shortName;
+        }
         int dash = name.lastIndexOf('-');
         if (dash >= 0 && dash + 1 < name.length() && name.substring(dash + 1).chars().allMatch(Character::isDigit)) {
             return name.substring(dash + 1);

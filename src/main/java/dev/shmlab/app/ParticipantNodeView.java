@@ -16,9 +16,9 @@ final class ParticipantNodeView extends VBox {
     private final Circle circle = new Circle(40);
     private String stateClass;
 
-    ParticipantNodeView(NodeViewModel model) {
+    ParticipantNodeView(NodeViewModel model, String id) {
         this.model = model;
-        setId("participant-node-" + model.index());
+        setId(id);
         getStyleClass().add("participant-node");
         setAlignment(Pos.CENTER);
         setSpacing(3);
@@ -32,6 +32,8 @@ final class ParticipantNodeView extends VBox {
         Label badge = new Label();
         badge.getStyleClass().add("state-badge");
         badge.textProperty().bind(model.badgeProperty());
+        badge.visibleProperty().bind(model.badgeProperty().isNotEmpty());
+        badge.managedProperty().bind(badge.visibleProperty());
         Label detail = new Label();
         detail.getStyleClass().add("node-detail");
         detail.textProperty().bind(model.detailProperty());

@@ -37,13 +37,22 @@ final class RoutingView extends Pane {
     private boolean drewPackets;
     private boolean stale = true;
 
+    private final String ids;
+
+    /** The window's routing view, with the ids tests look for ({@code routingCanvas}, {@code participant-node-0}…). */
     RoutingView(RoutingViewModel model) {
+        this(model, "");
+    }
+
+    /** A routing view whose node ids start with {@code idPrefix} (e.g. {@code attached}: {@code attachedRoutingCanvas}, {@code attached-node-0}). */
+    RoutingView(RoutingViewModel model, String idPrefix) {
         this.model = model;
-        setId("routingView");
+        this.ids = idPrefix;
+        setId(id("routingView"));
         getStyleClass().add("routing");
         setMinSize(300, 240);
         canvas.setMouseTransparent(true);
-        canvas.setId("routingCanvas");
+        canvas.setId(id("routingCanvas"));
         Label title = new Label("shared memory");
         title.getStyleClass().add("segment-title");
         Label name = new Label();
@@ -52,8 +61,8 @@ final class RoutingView extends Pane {
         segmentBox.getChildren().addAll(title, name);
         segmentBox.getStyleClass().add("segment-box");
         segmentBox.setAlignment(Pos.CENTER);
-        segmentBox.setId("segmentBox");
-        rate.setId("rateLabel");
+        segmentBox.setId(id("segmentBox"));
+        rate.setId(id("rateLabel"));
         rate.getStyleClass().add("rate-label");
         rate.textProperty().bind(model.rateTextProperty());
         rate.visibleProperty().bind(model.rateTextProperty().isNotEmpty());
@@ -66,7 +75,7 @@ final class RoutingView extends Pane {
         getChildren().removeAll(nodeViews);
         nodeViews.clear();
         for (NodeViewModel node : model.nodes()) {
-            ParticipantNodeView view = new ParticipantNodeView(node);
+            ParticipantNodeView view = new ParticipantNodeView(node, (ids.isEmpty() ? "participant" : ids) + "-node-" + node.index());
             node.stateProperty().addListener((obs, old, now) -> stale = true);
             nodeViews.add(view);
         }
@@ -75,6 +84,10 @@ final class RoutingView extends Pane {
         ys = new double[nodeViews.size()];
         stale = true;
         requestLayout();
+    }
+
+    private String id(String name) {
+        return ids.isEmpty() ? name : ids + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     @Override

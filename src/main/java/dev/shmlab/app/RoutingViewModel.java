@@ -45,6 +45,11 @@ public final class RoutingViewModel {
         for (int i = 0; i < names.size(); i++) {
             fresh.add(new NodeViewModel(i, names.get(i)));
         }
+        showNodes(fresh);
+    }
+
+    /** Shows these nodes (their indices are their places) and forgets packets in flight. */
+    void showNodes(List<NodeViewModel> fresh) {
         nodes.setAll(fresh);
         packets.clear();
         applied = null;
@@ -90,17 +95,27 @@ public final class RoutingViewModel {
     }
 
     private void admit(MessageEvent e, long nowNanos) {
-        if (e.from() < 0 || e.from() >= nodes.size() || e.to() < 0 || e.to() >= nodes.size()) {
+        admit(e.from(), e.to(), nowNanos);
+    }
+
+    /** Puts a packet from node {@code from} to node {@code to} on screen, unless the rate is too high to draw each one. */
+    void admit(int from, int to, long nowNanos) {
+        if (from < 0 || from >= nodes.size() || to < 0 || to >= nodes.size()) {
             return;
         }
         if (budget >= 1 && packets.size() < MAX_IN_FLIGHT) {
             budget -= 1;
-            packets.add(new Packet(e.from(), e.to(), nowNanos, PACKET_NANOS));
+            packets.add(new Packet(from, to, nowNanos, PACKET_NANOS));
             shownThisSecond++;
             packetsShown.set(packetsShown.get() + 1);
         } else {
             hiddenThisSecond++;
         }
+    }
+
+    /** The label in the corner, for a view that counts messages itself. */
+    void showRate(String text) {
+        rateText.set(text);
     }
 
     private String rate(double messagesPerSecond) {

@@ -29,9 +29,12 @@ final class SemaphoreCard extends VBox {
         valueCaption.getStyleClass().add("semaphore-kind");
         HBox valueRow = new HBox(8, value, valueCaption);
         valueRow.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
-        getChildren().addAll(title, kind, valueRow,
-                line("held by ", model.holderProperty()), line("waiting: ", model.waitersProperty()),
-                line("acquired ", model.acquisitionsProperty()), timeline, caption());
+        getChildren().addAll(title, kind, valueRow);
+        if (model.knowsHolders()) {
+            getChildren().addAll(line("held by ", model.holderProperty()), line("waiting: ", model.waitersProperty()),
+                    line("acquired ", model.acquisitionsProperty()));
+        }
+        getChildren().addAll(timeline, caption());
         model.revisionProperty().addListener((obs, old, now) -> drawTimeline());
         drawTimeline();
     }

@@ -1,5 +1,7 @@
 package dev.shmlab.app;
 
+import dev.shmlab.foreign.SemaphoreSpec;
+import dev.shmlab.foreign.SemaphoreValue;
 import dev.shmlab.layout.ParticipantSnapshot;
 import dev.shmlab.layout.SyncObjectKind;
 import dev.shmlab.monitor.SyncObjectSnapshot;
@@ -29,16 +31,39 @@ public final class SemaphoreViewModel {
     private int head;
     private int count;
 
+    private final boolean knowsHolders;
+
     SemaphoreViewModel(String label, SyncObjectKind kind) {
+        this(label, kind.name().toLowerCase(Locale.ROOT).replace('_', ' '), true);
+    }
+
+    private SemaphoreViewModel(String label, String kind, boolean knowsHolders) {
         this.label = label;
-        this.kind = kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        this.kind = kind;
+        this.knowsHolders = knowsHolders;
+    }
+
+    /** Another program's semaphore: only its value can be read, not who holds it or waits on it. */
+    static SemaphoreViewModel foreign(SemaphoreSpec spec) {
+        String where = switch (spec) {
+            case SemaphoreSpec.Named n -> "POSIX named semaphore " + n.name();
+            case SemaphoreSpec.SysV v -> "System V semaphore, " + v.display();
+        };
+        return new SemaphoreViewModel(spec.label(), where, false);
+    }
+
+    /** Adds a timeline point from another program's semaphore (-1 where it cannot be read); the words only when {@code withText}. */
+    void update(SemaphoreValue v, boolean withText) {
+        point(v.value().orElse(-1));
+        if (withText) {
+            value.set(v.display());
+            revision.set(revision.get() + 1);
+        }
     }
 
     /** Adds a timeline point; the words (and the revision the timeline is drawn by) change only when {@code withText}. */
     void update(SyncObjectSnapshot s, List<ParticipantSnapshot> participants, long nowNanos, boolean withText) {
-        timeline[head] = s.value();
-        head = (head + 1) % timeline.length;
-        count = Math.min(count + 1, timeline.length);
+        point(s.value());
         if (!withText) {
             return;
         }
@@ -51,6 +76,12 @@ public final class SemaphoreViewModel {
         revision.set(revision.get() + 1);
     }
 
+    private void point(int v) {
+        timeline[head] = v;
+        head = (head + 1) % timeline.length;
+        count = Math.min(count + 1, timeline.length);
+    }
+
     private static String name(int index, List<ParticipantSnapshot> participants) {
         return index < participants.size() ? participants.get(index).name() : "#" + index;
     }
@@ -61,6 +92,11 @@ public final class SemaphoreViewModel {
 
     public String kind() {
         return kind;
+    }
+
+    /** Whether holder, waiters and acquisitions are known (a lab run records them; another program does not). */
+    public boolean knowsHolders() {
+        return knowsHolders;
     }
 
     /** The timeline, oldest first; -1 where the value could not be read. */

@@ -4,13 +4,20 @@ import dev.shmlab.InvalidInputException;
 import dev.shmlab.ShmlabException;
 import dev.shmlab.os.Errno;
 import dev.shmlab.os.NativeException;
+import dev.shmlab.os.Os;
 import dev.shmlab.shm.Segment;
 import dev.shmlab.shm.SegmentAddress;
 import dev.shmlab.shm.Segments;
 import dev.shmlab.sync.NamedSemaphore;
 import dev.shmlab.sync.SysVSemaphoreSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Another program's segment, mapped read-only and read through a layout. The layout is checked
@@ -33,14 +40,20 @@ import java.util.List;
  * </pre>
  */
 public final class ForeignSegment implements AutoCloseable {
+    /** {@code SHM_DEST} in a System V segment's mode: IPC_RMID was called, the segment goes with its last detach. */
+    private static final int SHM_DEST = 01000;
+
     private final Segment segment;
     private final LayoutDescription layout;
     private final Decoder decoder;
+    /** The inode of a POSIX object or file when it was opened (-1 for System V), to tell it from a new one of that name. */
+    private final long inode;
 
     private ForeignSegment(Segment segment, LayoutDescription layout) {
         this.segment = segment;
         this.layout = layout;
         this.decoder = new Decoder(layout);
+        this.inode = pathOf(segment.address()).map(ForeignSegment::inodeOf).orElse(-1L);
     }
 
     /**
@@ -52,11 +65,11 @@ public final class ForeignSegment implements AutoCloseable {
         Segment segment = Segments.requireOwnedByMe(Segments.open(address, true), allowOtherOwner);
         try {
             layout.checkFits(segment.sizeBytes(), segment.address().display());
+            return new ForeignSegment(segment, layout);
         } catch (RuntimeException e) {
             segment.close();
             throw e;
         }
-        return new ForeignSegment(segment, layout);
     }
 
     /** Opens the segment the layout itself names ({@code "segment"}); bad input when it names none. */
@@ -101,6 +114,53 @@ public final class ForeignSegment implements AutoCloseable {
             return SemaphoreValue.missing(spec, "absent: " + e.getMessage());
         } catch (ShmlabException e) {
             return SemaphoreValue.missing(spec, e.getMessage());
+        }
+    }
+
+    /**
+     * Why the foreign program's object is gone, if it is: a POSIX object unlinked (or replaced by a
+     * new one of that name), a System V segment marked for removal ({@code IPC_RMID}) or removed. The
+     * mapping itself stays readable until {@link #close()}; the object is never opened again.
+     */
+    public Optional<String> removal() {
+        SegmentAddress address = segment.address();
+        Optional<Path> path = pathOf(address);
+        if (path.isPresent()) {
+            long now = inodeOf(path.get());
+            return now == inode ? Optional.empty()
+                    : Optional.of(address.display() + (now < 0 ? " was removed" : " was removed and made again") + " by its program");
+        }
+        int id = switch (address) {
+            case SegmentAddress.SysVKey k -> k.id();
+            case SegmentAddress.SysVId i -> i.id();
+            default -> -1;
+        };
+        try {
+            Os.ShmStat stat = Os.shmStat(id);
+            return (stat.mode() & SHM_DEST) != 0
+                    ? Optional.of(address.display() + " was removed by its program (IPC_RMID)")
+                    : Optional.empty();
+        } catch (NativeException e) {
+            return Optional.of(address.display() + " was removed by its program");
+        }
+    }
+
+    private static Optional<Path> pathOf(SegmentAddress address) {
+        return switch (address) {
+            case SegmentAddress.Posix p -> Optional.of(Path.of("/dev/shm", p.name().substring(1)));
+            case SegmentAddress.MappedFile f -> Optional.of(f.path());
+            default -> Optional.empty();
+        };
+    }
+
+    /** The file's inode, -1 when it is gone. */
+    private static long inodeOf(Path path) {
+        try {
+            return ((Number) Files.getAttribute(path, "unix:ino", LinkOption.NOFOLLOW_LINKS)).longValue();
+        } catch (NoSuchFileException e) {
+            return -1;
+        } catch (IOException e) {
+            throw new ShmlabException("cannot read the attributes of " + path + ": " + e.getMessage(), e);
         }
     }
 

@@ -29,10 +29,27 @@ final class WindowDriver {
 
     /** Replaces the text of a parameter's field, as a person would: select all, type. */
     void type(String parameter, String text) {
-        robot.clickOn("#param-" + parameter);
+        replaceText("#param-" + parameter, text);
+    }
+
+    /** Replaces the text of any text field, as a person would: click, select all, type. */
+    void replaceText(String query, String text) {
+        robot.clickOn(query);
         robot.press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
         robot.write(text);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Whether a node is on screen: it and every parent visible. */
+    boolean showing(String query) {
+        return fx(() -> robot.lookup(query).tryQuery().map(n -> {
+            for (Node at = n; at != null; at = at.getParent()) {
+                if (!at.isVisible()) {
+                    return false;
+                }
+            }
+            return n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing();
+        }).orElse(false));
     }
 
     <T extends Node> T node(String query) {
@@ -53,15 +70,29 @@ final class WindowDriver {
 
     /** The text shown in one cell of the participants table (row = participant index). */
     String cell(String columnId, int row) {
+        return cell("#participantsTable", columnId, row);
+    }
+
+    /** The text shown in one cell of a table. */
+    String cell(String tableQuery, String columnId, int row) {
+        String text = cell(tableQuery, columnId, row, null);
+        if (text == null) {
+            throw new AssertionError("no cell " + columnId + " in row " + row + " of " + tableQuery);
+        }
+        return text;
+    }
+
+    /** The text shown in one cell of a table, or {@code absent} while the table shows no such cell. */
+    String cell(String tableQuery, String columnId, int row, String absent) {
         return fx(() -> {
-            Set<Node> cells = robot.lookup("#participantsTable").query().lookupAll(".table-cell");
+            Set<Node> cells = robot.lookup(tableQuery).query().lookupAll(".table-cell");
             for (Node n : cells) {
                 if (n instanceof TableCell<?, ?> c && c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId())
                         && c.getIndex() == row && c.getTableRow() != null && c.getTableRow().getItem() != null) {
                     return c.getText() == null ? "" : c.getText();
                 }
             }
-            throw new AssertionError("no cell " + columnId + " in row " + row);
+            return absent;
         });
     }
 

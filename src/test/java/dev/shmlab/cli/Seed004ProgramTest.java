@@ -8,17 +8,10 @@ import dev.shmlab.foreign.Hop;
 import dev.shmlab.foreign.HopTracker;
 import dev.shmlab.foreign.LayoutDescription;
 import dev.shmlab.foreign.SemaphoreSpec;
-import dev.shmlab.os.Os;
-import dev.shmlab.shm.Segment;
 import dev.shmlab.shm.SegmentAddress;
-import dev.shmlab.shm.Segments;
 import dev.shmlab.testing.ChildJvm;
-import dev.shmlab.testing.Gcc;
-import dev.shmlab.testing.TestNames;
+import dev.shmlab.testing.Seed004Program;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,40 +28,31 @@ import org.junit.jupiter.api.io.TempDir;
  * shipped layout, and reads the hops it made.
  */
 class Seed004ProgramTest {
-    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration STEP_TIMEOUT = Seed004Program.STEP_TIMEOUT;
     private static final String LAYOUT = "resources/layouts/seed004-memory.json";
 
     @TempDir
     Path dir;
 
+    private Seed004Program program;
+    private ChildJvm writer;
     private Path keyFile;
     private String semName;
-    private ChildJvm writer;
 
     @BeforeEach
     void startTheProgram() throws Exception {
-        Gcc.assumeAvailable("the test against the seed 004 C program");
-        Path exe = Gcc.compile(dir, "seed004_writer", List.of("src/test/c/seed004_writer.c"));
-        keyFile = Files.createFile(dir.resolve("MemDispatch"));
-        semName = TestNames.posix();
-        writer = ChildJvm.startCommand(List.of(exe.toString(), keyFile.toString(), semName));
-        writer.awaitLine("ready 1", STEP_TIMEOUT);
+        program = Seed004Program.start(dir, "the test against the seed 004 C program");
+        writer = program.process();
+        keyFile = program.keyFile();
+        semName = program.semaphoreName();
     }
 
     /** Removes what the program made even if it was killed before it could. */
     @AfterEach
     void removeWhatTheProgramMade() {
-        if (writer == null) {
-            return;
+        if (program != null) {
+            program.close();
         }
-        writer.close();
-        int key = SegmentAddress.ftok(keyFile, 65).key();
-        try (Segment left = Segments.openSysV(new SegmentAddress.SysVKey(key), true)) {
-            left.remove();
-        } catch (RuntimeException alreadyRemoved) {
-            // the program removed it, as it should
-        }
-        Os.semUnlink(semName);
     }
 
     @Test
@@ -125,19 +109,16 @@ class Seed004ProgramTest {
     }
 
     private List<Hop> advance(ForeignSegment foreign, HopTracker hops, int step) throws IOException {
-        tell("next");
-        writer.awaitLine("ready " + step, STEP_TIMEOUT);
+        program.step(step);
         return hops.next(foreign.sample());
     }
 
     private void tell(String line) throws IOException {
-        OutputStream in = writer.process().getOutputStream();
-        in.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
-        in.flush();
+        program.tell(line);
     }
 
     private String keyText() {
-        return String.format("0x%08x", SegmentAddress.ftok(keyFile, 65).key());
+        return program.keyText();
     }
 
     private static List<String> values(DecodedSnapshot s) {
