@@ -11,16 +11,19 @@ import javafx.scene.layout.VBox;
 
 /**
  * The whole window: controls and the error banner on top, catalogue and parameters on the left,
- * the routing view (with the semaphores), charts, segment inspector and log in tabs, the
- * participants table under them, the status bar at the bottom.
+ * the routing view (with the semaphores), charts, segment inspector and log in tabs with the
+ * plain-words explanation beside them, the step-through code under them, then the participants
+ * table, the status bar at the bottom.
  */
 final class MainView extends BorderPane {
     private final RoutingView routing;
     private final TabPane tabs = new TabPane();
+    private final ControlsView controls;
 
     MainView(MainViewModel model) {
         setId("mainView");
-        setTop(new VBox(new ControlsView(model), new BannerView(model.banner())));
+        controls = new ControlsView(model);
+        setTop(new VBox(controls, new BannerView(model.banner())));
         setLeft(side(model));
         routing = new RoutingView(model.routing());
         BorderPane routingTab = new BorderPane(routing);
@@ -33,9 +36,19 @@ final class MainView extends BorderPane {
         Tab segmentTab = tab("segmentTab", "Segment", new InspectorView(model.inspector()));
         model.inspector().activeProperty().bind(segmentTab.selectedProperty());
         tabs.getTabs().addAll(tab("routingTab", "Routing", routingTab), chartsTab, segmentTab, tab("logTab", "Log", new LogView(model.log())));
-        SplitPane center = new SplitPane(tabs, new ParticipantsView(model.participants()));
+        ParticipantsView table = new ParticipantsView(model.participants());
+        table.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
+            if (now.intValue() >= 0) {
+                model.code().selectedProperty().set(now.intValue());
+            }
+        });
+        ExplanationView explanation = new ExplanationView(model.explanation());
+        SplitPane upper = new SplitPane(tabs, explanation);
+        upper.setDividerPositions(0.72);
+        SplitPane.setResizableWithParent(explanation, false);
+        SplitPane center = new SplitPane(upper, new CodeView(model.code()), table);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.66);
+        center.setDividerPositions(0.47, 0.8);
         setCenter(center);
         setBottom(new StatusBarView(model.status()));
     }
@@ -66,5 +79,9 @@ final class MainView extends BorderPane {
 
     TabPane tabs() {
         return tabs;
+    }
+
+    ControlsView controls() {
+        return controls;
     }
 }
