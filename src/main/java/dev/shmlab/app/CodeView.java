@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -23,6 +24,7 @@ final class CodeView extends VBox {
     private final CodeViewModel model;
     private final ComboBox<String> chooser = new ComboBox<>();
     private final HBox columns = new HBox();
+    private final ScrollPane scroll = new ScrollPane(columns);
     /** Listeners on the shown listings' highlights, removed when the columns are rebuilt. */
     private final List<Runnable> detach = new ArrayList<>();
     private boolean syncing;
@@ -39,7 +41,6 @@ final class CodeView extends VBox {
         top.getStyleClass().add("code-header");
         top.setAlignment(Pos.CENTER_LEFT);
         columns.getStyleClass().add("code-columns");
-        ScrollPane scroll = new ScrollPane(columns);
         scroll.setId("codeScroll");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("code-scroll");
@@ -111,13 +112,30 @@ final class CodeView extends VBox {
         return column;
     }
 
-    private static void mark(List<Label> lines, int current) {
+    private void mark(List<Label> lines, int current) {
         for (int i = 0; i < lines.size(); i++) {
             List<String> classes = lines.get(i).getStyleClass();
             classes.remove("current-line");
             if (i == current) {
                 classes.add("current-line");
             }
+        }
+        if (current >= 0) {
+            scrollTo(lines.get(current));
+        }
+    }
+
+    /** Scrolls the listing so that the line is in view, a third down from the top, when it is not in view already. */
+    private void scrollTo(Label line) {
+        double viewport = scroll.getViewportBounds().getHeight();
+        double content = columns.getHeight();
+        if (content <= viewport || line.getScene() == null) {
+            return;
+        }
+        Bounds b = columns.sceneToLocal(line.localToScene(line.getBoundsInLocal()));
+        double top = scroll.getVvalue() * (content - viewport);
+        if (b.getMinY() < top || b.getMaxY() > top + viewport) {
+            scroll.setVvalue(Math.clamp((b.getMinY() - viewport / 3) / (content - viewport), 0, 1));
         }
     }
 }

@@ -6,11 +6,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 
-/** Start, Pause/Resume, Step, Stop and the pace slider. */
-final class ControlsView extends HBox {
+/** Start, Pause/Resume, Step, Stop and the pace slider; they wrap onto a second row when the window is scaled up. */
+final class ControlsView extends FlowPane {
 
     ControlsView(MainViewModel model) {
         getStyleClass().add("controls");
@@ -45,20 +45,20 @@ final class ControlsView extends HBox {
         startPaused.setTooltip(new Tooltip("Start every participant paused before its first line, to step through the code"));
         startPaused.selectedProperty().bindBidirectional(model.startPausedProperty());
         startPaused.disableProperty().bind(model.canEditProperty().not());
+        startPaused.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(start, pause, step, stop, startPaused, new Separator(javafx.geometry.Orientation.VERTICAL), paceLabel, pace, paceValue);
     }
 
-    /** Puts a node at the right end of the bar (the window's own menus). */
+    /** Puts a node at the end of the bar (the window's own menus). */
     void addTrailing(javafx.scene.Node node) {
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
-        getChildren().addAll(spacer, node);
+        getChildren().add(node);
     }
 
     private static Button button(String id, String text, String icon, String tooltip) {
         Button b = new Button(text, icon(icon));
         b.setId(id);
         b.setTooltip(new Tooltip(tooltip));
+        b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }
 

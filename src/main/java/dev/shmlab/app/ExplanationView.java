@@ -17,6 +17,7 @@ final class ExplanationView extends VBox {
         getStyleClass().add("explanation-view");
         Label title = new Label("What is happening");
         title.getStyleClass().add("section-title");
+        title.setWrapText(true);
         sentences.setId("explanationText");
         sentences.getStyleClass().add("explanation-sentences");
         ScrollPane scroll = new ScrollPane(sentences);

@@ -24,7 +24,10 @@ final class MainView extends BorderPane {
         setId("mainView");
         controls = new ControlsView(model);
         setTop(new VBox(controls, new BannerView(model.banner())));
-        setLeft(side(model));
+        VBox side = side(model);
+        // Scaled up for a projector, the scenarios give way to the run: at most 30% of the window.
+        side.maxWidthProperty().bind(widthProperty().multiply(0.3));
+        setLeft(side);
         routing = new RoutingView(model.routing());
         BorderPane routingTab = new BorderPane(routing);
         routingTab.setRight(new SemaphoresView(model.semaphores()));
@@ -42,13 +45,20 @@ final class MainView extends BorderPane {
                 model.code().selectedProperty().set(now.intValue());
             }
         });
+        model.code().selectedProperty().addListener((obs, old, now) -> {
+            if (now.intValue() < 0) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedIndex() != now.intValue()) {
+                table.getSelectionModel().select(now.intValue());
+            }
+        });
         ExplanationView explanation = new ExplanationView(model.explanation());
         SplitPane upper = new SplitPane(tabs, explanation);
         upper.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(explanation, false);
         SplitPane center = new SplitPane(upper, new CodeView(model.code()), table);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.47, 0.8);
+        center.setDividerPositions(0.53, 0.86);
         setCenter(center);
         setBottom(new StatusBarView(model.status()));
     }
@@ -61,8 +71,6 @@ final class MainView extends BorderPane {
         ParametersView parameters = new ParametersView(model);
         VBox side = new VBox(title, catalogue, parameters);
         side.getStyleClass().add("side");
-        side.setPrefWidth(420);
-        side.setMinWidth(280);
         VBox.setVgrow(parameters, Priority.ALWAYS);
         return side;
     }
