@@ -24,6 +24,7 @@ final class PresentationMode {
 
     private final Stage stage;
     private final Scene scene;
+    /** The view whose font size scales everything (not the scene's root: ControlsFX may wrap it in a decoration pane). */
     private final Region root;
     private final PresentationViewModel presentation;
     private final double baseFontPx;
@@ -107,7 +108,7 @@ final class PresentationMode {
 
     void showSheet() {
         if (sheet == null) {
-            sheet = new ShortcutsSheet(stage, scene);
+            sheet = new ShortcutsSheet(stage, scene, root);
         }
         sheet.show();
     }

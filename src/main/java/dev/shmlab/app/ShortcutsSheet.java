@@ -1,5 +1,6 @@
 package dev.shmlab.app;
 
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -12,7 +13,8 @@ import javafx.stage.Window;
 final class ShortcutsSheet {
     private final Alert dialog;
 
-    ShortcutsSheet(Window owner, Scene styledLike) {
+    /** A sheet owned by the window, with its stylesheets and the font size set on {@code scaledRoot}. */
+    ShortcutsSheet(Window owner, Scene styledLike, Node scaledRoot) {
         GridPane grid = new GridPane();
         grid.setId("shortcutsSheet");
         grid.getStyleClass().add("shortcuts-sheet");
@@ -31,7 +33,7 @@ final class ShortcutsSheet {
         dialog.setHeaderText("Keyboard shortcuts");
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getStylesheets().setAll(styledLike.getStylesheets());
-        dialog.getDialogPane().styleProperty().bind(styledLike.getRoot().styleProperty());
+        dialog.getDialogPane().styleProperty().bind(scaledRoot.styleProperty());
     }
 
     /** Shows the sheet, or brings it to the front when it is open already. */

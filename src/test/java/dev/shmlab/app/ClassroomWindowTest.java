@@ -183,6 +183,9 @@ class ClassroomWindowTest {
         List<String> keys = fx(() -> robot.lookup("#shortcutsSheet .shortcut-keys").queryAll().stream()
                 .map(n -> ((Label) n).getText()).toList());
         assertThat(keys).contains("F5", "F6", "F7", "F8", "F11");
+        assertThat(fx(() -> ((Label) robot.lookup("#shortcutsSheet .shortcut-keys").query()).getFont().getSize()))
+                .as("the sheet's type, drawn at the window's scale").isEqualTo((double) window.presentationMode().fontPx());
+        Screenshots.save(fx(() -> ui.node("#shortcutsSheet").getScene()), "shortcuts-sheet");
         robot.type(KeyCode.ESCAPE);
     }
 
