@@ -189,6 +189,15 @@ class ClassroomWindowTest {
         robot.type(KeyCode.ESCAPE);
     }
 
+    @Test
+    void f11TurnsFullScreenOnAndOff() {
+        robot.type(KeyCode.F11);
+        await("full screen", ONE_STEP, () -> window.stage().isFullScreen());
+
+        robot.type(KeyCode.F11);
+        await("a window again", ONE_STEP, () -> !window.stage().isFullScreen());
+    }
+
     // ---- helpers
 
     /** Shows every listing side by side, waits until each highlights its participant's published step, saves a screenshot. */
