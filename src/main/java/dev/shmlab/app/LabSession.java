@@ -88,9 +88,14 @@ public final class LabSession implements AutoCloseable {
 
     /** Starts the scenario's participants and begins sampling; on failure nothing is left behind. */
     public static LabSession start(Scenario scenario, ScenarioParams params, Duration pace) {
+        return start(scenario, params, pace, false);
+    }
+
+    /** Starts the participants, paused before their first line when {@code paused}, and begins sampling. */
+    public static LabSession start(Scenario scenario, ScenarioParams params, Duration pace, boolean paused) {
         Queue<LogLine> lines = new ConcurrentLinkedQueue<>();
         AtomicInteger queued = new AtomicInteger();
-        Run run = Run.start(scenario, params, RunOptions.defaults().withPace(pace).withTimeout(RUN_TIMEOUT),
+        Run run = Run.start(scenario, params, RunOptions.defaults().withPace(pace).withTimeout(RUN_TIMEOUT).withStartPaused(paused),
                 (index, name, text, error) -> {
                     lines.add(new LogLine(index, name, text, error));
                     if (queued.incrementAndGet() > MAX_QUEUED_LINES && lines.poll() != null) {
@@ -199,6 +204,15 @@ public final class LabSession implements AutoCloseable {
         synchronized (lock) {
             if (mapped) {
                 lab.control().grantStep();
+            }
+        }
+    }
+
+    /** Lets one paused participant take one step; the others stay where they are. */
+    public void step(int participant) {
+        synchronized (lock) {
+            if (mapped) {
+                lab.participant(participant).grantStep();
             }
         }
     }

@@ -12,19 +12,26 @@ import javafx.scene.layout.VBox;
 
 /**
  * The whole window: controls and the error banner on top, catalogue and parameters on the left,
- * the routing view (with the semaphores), charts, segment inspector and log in tabs, the
- * participants table under them, the status bar at the bottom. The Attached tab watches another
- * program's segment.
+ * the routing view (with the semaphores), charts, segment inspector and log in tabs with the
+ * plain-words explanation beside them, the step-through code under them, then the participants
+ * table, the status bar at the bottom. The Attached tab watches another program's segment; while
+ * it is shown, the lab's side panel, code and table give it their room.
  */
 final class MainView extends BorderPane {
-    private static final double DIVIDER = 0.66;
+    private static final double[] DIVIDERS = {0.53, 0.86};
     private final RoutingView routing;
     private final AttachedView attached;
     private final TabPane tabs = new TabPane();
+    private final ControlsView controls;
 
     MainView(MainViewModel model) {
         setId("mainView");
-        setTop(new VBox(new ControlsView(model), new BannerView(model.banner())));
+        controls = new ControlsView(model);
+        setTop(new VBox(controls, new BannerView(model.banner())));
+        VBox side = side(model);
+        // Scaled up for a projector, the scenarios give way to the run: at most 30% of the window.
+        side.maxWidthProperty().bind(widthProperty().multiply(0.3));
+        setLeft(side);
         routing = new RoutingView(model.routing());
         BorderPane routingTab = new BorderPane(routing);
         routingTab.setRight(new SemaphoresView(model.semaphores()));
@@ -44,23 +51,41 @@ final class MainView extends BorderPane {
         });
         tabs.getTabs().addAll(tab("routingTab", "Routing", routingTab), chartsTab, segmentTab, tab("logTab", "Log", new LogView(model.log())),
                 attachedTab);
-        ParticipantsView participantsView = new ParticipantsView(model.participants());
-        SplitPane center = new SplitPane(tabs, participantsView);
+        ParticipantsView table = new ParticipantsView(model.participants());
+        table.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
+            if (now.intValue() >= 0) {
+                model.code().selectedProperty().set(now.intValue());
+            }
+        });
+        model.code().selectedProperty().addListener((obs, old, now) -> {
+            if (now.intValue() < 0) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedIndex() != now.intValue()) {
+                table.getSelectionModel().select(now.intValue());
+            }
+        });
+        ExplanationView explanation = new ExplanationView(model.explanation());
+        SplitPane upper = new SplitPane(tabs, explanation);
+        upper.setDividerPositions(0.72);
+        SplitPane.setResizableWithParent(explanation, false);
+        CodeView code = new CodeView(model.code());
+        SplitPane center = new SplitPane(upper, code, table);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(DIVIDER);
-        // Another program's segment has no lab scenario or participants: its tab takes their room.
-        VBox side = side(model);
+        center.setDividerPositions(DIVIDERS);
+        // Another program's segment has no lab scenario, code or participants: its tab takes their room.
         attachedTab.selectedProperty().addListener((obs, old, selected) -> {
             if (selected) {
-                center.getItems().remove(participantsView);
+                center.getItems().removeAll(code, table);
+                upper.getItems().remove(explanation);
                 setLeft(null);
-            } else if (!center.getItems().contains(participantsView)) {
-                center.getItems().add(participantsView);
-                center.setDividerPositions(DIVIDER);
+            } else if (!center.getItems().contains(table)) {
+                upper.getItems().add(explanation);
+                upper.setDividerPositions(0.72);
+                center.getItems().addAll(code, table);
+                center.setDividerPositions(DIVIDERS);
                 setLeft(side);
             }
         });
-        setLeft(side);
         setCenter(center);
         setBottom(new StatusBarView(model.status()));
     }
@@ -73,8 +98,6 @@ final class MainView extends BorderPane {
         ParametersView parameters = new ParametersView(model);
         VBox side = new VBox(title, catalogue, parameters);
         side.getStyleClass().add("side");
-        side.setPrefWidth(420);
-        side.setMinWidth(280);
         VBox.setVgrow(parameters, Priority.ALWAYS);
         return side;
     }
@@ -96,5 +119,9 @@ final class MainView extends BorderPane {
 
     TabPane tabs() {
         return tabs;
+    }
+
+    ControlsView controls() {
+        return controls;
     }
 }

@@ -27,6 +27,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -64,6 +66,9 @@ public final class MainViewModel {
     private final StatusViewModel status = new StatusViewModel();
     private final BannerViewModel banner = new BannerViewModel();
     private final AttachedViewModel attached;
+    private final CodeViewModel code = new CodeViewModel();
+    private final ExplanationViewModel explanation = new ExplanationViewModel();
+    private final BooleanProperty startPaused = new SimpleBooleanProperty(this, "startPaused");
     private final Throttle tableRefresh = Throttle.perSecond(10);
     private final Throttle chartRefresh = Throttle.perSecond(ChartsViewModel.POINTS_PER_SECOND);
     private final Throttle inspectorRefresh = Throttle.perSecond(4);
@@ -74,6 +79,7 @@ public final class MainViewModel {
     private LabSnapshot applied;
     private RunResult lastResult;
     private boolean stopRequested;
+    private boolean startedPaused;
 
     public MainViewModel(Executor background) {
         this.background = background;
@@ -109,6 +115,8 @@ public final class MainViewModel {
         rows(names);
         semaphores.setAll(plan.syncObjects().stream().map(o -> new SemaphoreViewModel(o.label(), o.kind())).toList());
         status.message("Ready: " + scenario.get().name() + " with " + names.size() + " participants. Press Start.");
+        code.show(parameters.get().scenario(), plan);
+        explanation.idle("Nothing runs yet. Press Start; tick \"Start paused\" to step through the code from its first line.");
     }
 
     private void rows(List<String> names) {
@@ -150,6 +158,8 @@ public final class MainViewModel {
         Duration pace = paceScale.pace(pacePosition.get());
         banner.dismiss();
         stopRequested = false;
+        startedPaused = startPaused.get();
+        boolean paused = startedPaused;
         state.set(RunState.STARTING);
         status.message("Starting " + s.name() + "…");
         CompletableFuture<LabSession> unclaimed = starting;
@@ -157,7 +167,7 @@ public final class MainViewModel {
             if (unclaimed != null) {
                 unclaimed.join().close();
             }
-            return LabSession.start(s, params, pace);
+            return LabSession.start(s, params, pace, paused);
         }, background);
     }
 
@@ -174,10 +184,17 @@ public final class MainViewModel {
         }
     }
 
-    /** While paused: every participant takes one step. */
+    /** While paused: the participant chosen in the code view takes one step, or every participant does. */
     public void step() {
         if (state.get() == RunState.PAUSED) {
-            session.step();
+            int chosen = code.selectedProperty().get();
+            if (chosen >= 0 && chosen < participants.size()) {
+                session.step(chosen);
+                status.message("Step: " + participants.get(chosen).name() + " executes its highlighted line.");
+            } else {
+                session.step();
+                status.message("Step: every participant executes its highlighted line (one that waits for another stays where it is).");
+            }
         }
     }
 
@@ -283,6 +300,12 @@ public final class MainViewModel {
         chartRefresh.reset();
         state.set(RunState.RUNNING);
         status.message("Running " + s.scenario().name() + " with " + names.size() + " participants.");
+        code.show(s.scenario(), s.plan());
+        explanation.attach(code.code(), names);
+        if (startedPaused) {
+            state.set(RunState.PAUSED);
+            status.message("Paused before the first line: press Step to execute the highlighted line, or Resume.");
+        }
     }
 
     private void apply(LabSnapshot snapshot, long nowNanos) {
@@ -301,6 +324,8 @@ public final class MainViewModel {
         if (chartRefresh.due(nowNanos)) {
             charts.update(snapshot);
         }
+        code.update(snapshot);
+        explanation.update(snapshot, nowNanos, false);
         reportCasualties(snapshot);
     }
 
@@ -321,6 +346,7 @@ public final class MainViewModel {
         chartRefresh.reset();
         if (last != null) {
             apply(last, last.timeNanos());
+            explanation.update(last, last.timeNanos(), true);
         }
         lastResult = s.result();
         state.set(RunState.ENDED);
@@ -425,6 +451,21 @@ public final class MainViewModel {
     /** Another program's segment, when one is attached. */
     public AttachedViewModel attached() {
         return attached;
+    }
+
+    /** The step-through listing: whose code is shown, which line each participant is on. */
+    public CodeViewModel code() {
+        return code;
+    }
+
+    /** The plain-words explanation of the newest snapshot. */
+    public ExplanationViewModel explanation() {
+        return explanation;
+    }
+
+    /** Whether Start starts the run paused before every participant's first line, for stepping. */
+    public BooleanProperty startPausedProperty() {
+        return startPaused;
     }
 
     /** The outcome of the last run that ended in this window, or null. */

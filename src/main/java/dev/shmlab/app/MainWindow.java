@@ -1,6 +1,8 @@
 package dev.shmlab.app;
 
+import dev.shmlab.config.Preferences;
 import dev.shmlab.scenario.Catalog;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.animation.AnimationTimer;
@@ -23,11 +25,13 @@ public final class MainWindow {
     private final MainView view;
     private final ExecutorService background;
     private final FrameLoop frames = new FrameLoop();
+    private final PresentationViewModel presentationModel;
+    private final PresentationMode presentation;
     private volatile long firstFrameNanos;
     private volatile long drawnNanos;
     private boolean closed;
 
-    private MainWindow(Stage stage, WindowOptions options) {
+    private MainWindow(Stage stage, WindowOptions options, Path preferencesFile) {
         this.stage = stage;
         this.background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("window-background").factory());
         this.model = new MainViewModel(background);
@@ -37,9 +41,12 @@ public final class MainWindow {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = Math.min(screen.getWidth(), 1920);
         double height = Math.min(screen.getHeight(), 1080);
-        view.setStyle("-fx-font-size: " + fontSize(height) + "px;");
         Scene scene = new Scene(view, width, height);
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
+        this.presentationModel = new PresentationViewModel(preferencesFile);
+        this.presentation = new PresentationMode(stage, scene, view, presentationModel, fontSize(height));
+        presentation.installShortcuts(model);
+        view.controls().addTrailing(presentation.menu());
         stage.setScene(scene);
         stage.setTitle(TITLE);
         stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
@@ -48,7 +55,12 @@ public final class MainWindow {
 
     /** Builds the window in the stage, shows it and starts the frame loop (and the run, with autostart). */
     public static MainWindow open(Stage stage, WindowOptions options) {
-        MainWindow window = new MainWindow(stage, options);
+        return open(stage, options, Preferences.defaultFile());
+    }
+
+    /** Opens the window with scale and theme kept in {@code preferencesFile} (null: defaults, nothing kept). */
+    public static MainWindow open(Stage stage, WindowOptions options, Path preferencesFile) {
+        MainWindow window = new MainWindow(stage, options, preferencesFile);
         window.frames.start();
         stage.show();
         if (options.autostart()) {
@@ -94,6 +106,15 @@ public final class MainWindow {
 
     MainView view() {
         return view;
+    }
+
+    /** Scale and theme of presentation mode. */
+    public PresentationViewModel presentation() {
+        return presentationModel;
+    }
+
+    PresentationMode presentationMode() {
+        return presentation;
     }
 
     /** When the first frame ran (monotonic nanoseconds), 0 before. */
