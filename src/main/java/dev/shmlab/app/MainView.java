@@ -46,11 +46,14 @@ final class MainView extends BorderPane {
         Tab attachedTab = tab("attachedTab", "Attached", attached);
         model.attached().attachedProperty().addListener((obs, old, now) -> {
             if (now) {
+                // The tab appears with the first segment attached and stays, to attach again.
+                if (!tabs.getTabs().contains(attachedTab)) {
+                    tabs.getTabs().add(attachedTab);
+                }
                 tabs.getSelectionModel().select(attachedTab);
             }
         });
-        tabs.getTabs().addAll(tab("routingTab", "Routing", routingTab), chartsTab, segmentTab, tab("logTab", "Log", new LogView(model.log())),
-                attachedTab);
+        tabs.getTabs().addAll(tab("routingTab", "Routing", routingTab), chartsTab, segmentTab, tab("logTab", "Log", new LogView(model.log())));
         ParticipantsView table = new ParticipantsView(model.participants());
         table.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
             if (now.intValue() >= 0) {
