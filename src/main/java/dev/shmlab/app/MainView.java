@@ -27,7 +27,7 @@ final class MainView extends BorderPane {
     MainView(MainViewModel model) {
         setId("mainView");
         controls = new ControlsView(model);
-        setTop(new VBox(controls, new BannerView(model.banner())));
+        setTop(new VBox(controls, new ReplayBarView(model.replay(), model::backToLive), new BannerView(model.banner())));
         VBox side = side(model);
         // Scaled up for a projector, the scenarios give way to the run: at most 30% of the window.
         side.maxWidthProperty().bind(widthProperty().multiply(0.3));
@@ -99,7 +99,7 @@ final class MainView extends BorderPane {
         CatalogueView catalogue = new CatalogueView(model);
         catalogue.setPrefHeight(340);
         ParametersView parameters = new ParametersView(model);
-        VBox side = new VBox(title, catalogue, parameters);
+        VBox side = new VBox(title, catalogue, parameters, new LessonView(model.lessons()));
         side.getStyleClass().add("side");
         VBox.setVgrow(parameters, Priority.ALWAYS);
         return side;
