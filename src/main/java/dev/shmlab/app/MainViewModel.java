@@ -101,6 +101,8 @@ public final class MainViewModel {
     private final Throttle inspectorRefresh = Throttle.perSecond(4);
     private final Set<Integer> reported = new HashSet<>();
     private PaceScale paceScale = new PaceScale(1);
+    /** A lesson's pace, exact even where the slider cannot show it; dropped when the slider or the scenario changes. */
+    private Duration lessonPace;
     private CompletableFuture<LabSession> starting;
     private LabSession session;
     private LabSnapshot applied;
@@ -112,7 +114,10 @@ public final class MainViewModel {
         this.background = background;
         this.attached = new AttachedViewModel(background);
         scenario.addListener((obs, old, now) -> select(now));
-        pacePosition.addListener((obs, old, now) -> paceChanged());
+        pacePosition.addListener((obs, old, now) -> {
+            lessonPace = null;
+            paceChanged();
+        });
         state.addListener((obs, old, now) -> updateCommands());
         replay.activeProperty().addListener((obs, old, now) -> updateCommands());
         record.addListener((obs, old, now) -> showRecordingTarget());
@@ -131,6 +136,7 @@ public final class MainViewModel {
         p.planProperty().addListener((obs, old, now) -> showPlan(now));
         parameters.set(p);
         paceScale = new PaceScale(s.pseudoCode(0).size());
+        lessonPace = null;
         paceChanged();
         showPlan(p.planProperty().get());
         updateCommands();
@@ -178,8 +184,12 @@ public final class MainViewModel {
         pauseText.set(s == RunState.PAUSED ? "Resume" : "Pause");
     }
 
+    private Duration pace() {
+        return lessonPace != null ? lessonPace : paceScale.pace(pacePosition.get());
+    }
+
     private void paceChanged() {
-        Duration pace = paceScale.pace(pacePosition.get());
+        Duration pace = pace();
         paceText.set(PaceScale.describe(pace));
         if (session != null && state.get().live()) {
             session.pace(pace);
@@ -195,7 +205,7 @@ public final class MainViewModel {
         }
         Scenario s = parameters.get().scenario();
         ScenarioParams params = parameters.get().params();
-        Duration pace = paceScale.pace(pacePosition.get());
+        Duration pace = pace();
         Path recordTo = record.get() ? recordingFile(s) : null;
         nextRecording.set(null);
         rememberRun(s);
@@ -620,6 +630,8 @@ public final class MainViewModel {
         }
         lesson.parameters().forEach((name, text) -> parameters.get().set(name, text));
         pacePosition.set(paceScale.position(lesson.pace()));
+        lessonPace = lesson.pace();
+        paceChanged();
         startPaused.set(lesson.startPaused());
         lessons.choose(lesson);
         status.message("Lesson \"" + lesson.title() + "\": " + s.name() + " is ready. Press Start"
