@@ -50,19 +50,13 @@ final class ControlsView extends FlowPane {
         startPaused.selectedProperty().bindBidirectional(model.startPausedProperty());
         startPaused.disableProperty().bind(model.canEditProperty().not());
         startPaused.setMinWidth(Region.USE_PREF_SIZE);
-        CheckBox record = new CheckBox("Record");
-        record.setId("recordBox");
-        record.setTooltip(new Tooltip("Record the run (snapshots and message hops) to a file, to replay it later without any process"));
-        record.selectedProperty().bindBidirectional(model.recordProperty());
-        record.disableProperty().bind(model.canEditProperty().not());
-        record.setMinWidth(Region.USE_PREF_SIZE);
         Button attach = new Button("Attach to a segment…");
         attach.setId("attachButton");
         attach.getStyleClass().add("attach-button");
         attach.setMinWidth(Region.USE_PREF_SIZE);
         attach.setTooltip(new Tooltip("Watch a segment another program made, read-only, decoded by a layout description"));
         attach.setOnAction(e -> AttachDialogView.open(getScene().getWindow(), model.attachDialog(Platform::runLater)));
-        getChildren().addAll(start, pause, step, stop, startPaused, record, new Separator(javafx.geometry.Orientation.VERTICAL), paceLabel, pace, paceValue,
+        getChildren().addAll(start, pause, step, stop, startPaused, new Separator(javafx.geometry.Orientation.VERTICAL), paceLabel, pace, paceValue,
                 new Separator(javafx.geometry.Orientation.VERTICAL), attach);
     }
 

@@ -1,7 +1,6 @@
 package dev.shmlab.app;
 
 import dev.shmlab.monitor.Recording;
-import dev.shmlab.scenario.Lesson;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,8 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
- * The "File" menu (record, open a recording, back to live, exports) and the "Lessons" menu of the
- * tool bar. Each file is chosen in the system's file dialog, then handed to the model's command.
+ * The "File" menu of the tool bar: record, open a recording, back to live, exports. Each file is
+ * chosen in the system's file dialog, then handed to the model's command.
  */
 final class FileMenus {
     private final MainViewModel model;
@@ -51,21 +50,6 @@ final class FileMenus {
         menu.setId("fileMenu");
         menu.getStyleClass().add("view-menu");
         menu.setTooltip(new Tooltip("Record runs, replay a recording without any process, export the view, metrics and summary"));
-        return menu;
-    }
-
-    MenuButton lessonsMenu() {
-        MenuButton menu = new MenuButton("Lessons");
-        menu.setId("lessonsMenu");
-        menu.getStyleClass().add("view-menu");
-        menu.setTooltip(new Tooltip("Presets for a class, in teaching order: scenario, parameters, pace and a paragraph to read"));
-        int number = 1;
-        for (Lesson lesson : model.lessons().lessons()) {
-            MenuItem item = item("lesson-" + lesson.name(), number++ + ". " + lesson.title() + "  (" + lesson.scenario().name() + ")",
-                    () -> model.chooseLesson(lesson));
-            item.disableProperty().bind(model.canEditProperty().not());
-            menu.getItems().add(item);
-        }
         return menu;
     }
 

@@ -1,8 +1,11 @@
 package dev.shmlab.app;
 
+import dev.shmlab.scenario.Lesson;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
@@ -20,6 +23,7 @@ final class LessonView extends BorderPane {
         title.getStyleClass().add("lesson-title");
         title.textProperty().bind(model.titleProperty());
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         Button close = new Button("×");
         close.setId("lessonClose");
         close.getStyleClass().add("lesson-close");
@@ -35,5 +39,22 @@ final class LessonView extends BorderPane {
         narrative.setMinHeight(Region.USE_PREF_SIZE);
         setTop(new BorderPane(title, null, close, null, null));
         setCenter(narrative);
+    }
+
+    /** The "Lessons" menu: every lesson in teaching order, numbered; choosing one fills the scenario and parameters. */
+    static MenuButton menu(MainViewModel model) {
+        MenuButton menu = new MenuButton("Lessons");
+        menu.setId("lessonsMenu");
+        menu.getStyleClass().add("lessons-menu");
+        menu.setTooltip(new Tooltip("Presets for a class, in teaching order: scenario, parameters, pace and a paragraph to read"));
+        menu.disableProperty().bind(model.canEditProperty().not());
+        int number = 1;
+        for (Lesson lesson : model.lessons().lessons()) {
+            MenuItem item = new MenuItem(number++ + ". " + lesson.title() + "  (" + lesson.scenario().name() + ")");
+            item.setId("lesson-" + lesson.name());
+            item.setOnAction(e -> model.chooseLesson(lesson));
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 }

@@ -512,8 +512,7 @@ public final class MainViewModel {
         replay.show(r, file);
         status.segment("recording " + file.getFileName());
         status.recording("");
-        status.message("Replaying " + h.scenario() + " from " + file.getFileName()
-                + " without any process: press Play, or drag the scrubber. \"Back to live\" returns to runs.");
+        status.message("Replaying " + h.scenario() + " without any process: press Play or drag the scrubber.");
     }
 
     private void replayFrame(long nowNanos) {

@@ -55,7 +55,6 @@ public final class MainWindow {
         presentation.installShortcuts(model);
         FileMenus menus = new FileMenus(model, scene::getWindow, this::exportView);
         view.controls().addTrailing(menus.fileMenu());
-        view.controls().addTrailing(menus.lessonsMenu());
         view.controls().addTrailing(presentation.menu());
         stage.setScene(scene);
         stage.setTitle(TITLE);

@@ -83,7 +83,8 @@ class ReplayWindowTest {
     @Test
     void aRunRecordedInTheWindowReplaysWithTheSameCountersAtTheEnd() throws IOException {
         ui.type("messages", "300");
-        ui.click("#recordBox");
+        robot.clickOn("#fileMenu");
+        robot.clickOn("Record runs");
         assertThat(ui.text("#statusRecording")).isEqualTo("runs record to " + files.resolve("recordings"));
         ui.click("#startButton");
         awaitEnded();
