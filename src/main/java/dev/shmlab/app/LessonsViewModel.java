@@ -16,6 +16,7 @@ import javafx.collections.ObservableList;
 public final class LessonsViewModel {
     private final ObservableList<Lesson> lessons = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Lesson> chosen = new ReadOnlyObjectWrapper<>(this, "chosen");
+    private final ReadOnlyStringWrapper number = new ReadOnlyStringWrapper(this, "number", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper narrative = new ReadOnlyStringWrapper(this, "narrative", "");
 
@@ -25,7 +26,8 @@ public final class LessonsViewModel {
 
     void choose(Lesson lesson) {
         chosen.set(lesson);
-        title.set(lesson == null ? "" : "Lesson " + (lessons.indexOf(lesson) + 1) + ": " + lesson.title());
+        number.set(lesson == null ? "" : "Lesson " + (lessons.indexOf(lesson) + 1) + " of " + lessons.size());
+        title.set(lesson == null ? "" : lesson.title());
         narrative.set(lesson == null ? "" : lesson.narrative());
     }
 
@@ -43,7 +45,12 @@ public final class LessonsViewModel {
         return chosen.getReadOnlyProperty();
     }
 
-    /** "Lesson 6: Three clients and one semaphore", or empty. */
+    /** "Lesson 6 of 13", or empty. */
+    public ReadOnlyStringProperty numberProperty() {
+        return number.getReadOnlyProperty();
+    }
+
+    /** "Three clients and one semaphore", or empty. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }
