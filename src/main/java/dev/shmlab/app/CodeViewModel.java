@@ -42,13 +42,18 @@ public final class CodeViewModel {
     /** The listings of a run (or of a planned one): one per participant, by its role. */
     void show(Scenario scenario, RunPlan plan) {
         Map<Integer, List<String>> byRole = new TreeMap<>();
+        plan.participants().forEach(p -> byRole.computeIfAbsent(p.role(), scenario::pseudoCode));
+        show(new PseudoCode(byRole), plan.participants().stream().map(RunPlan.Participant::name).toList(),
+                plan.participants().stream().map(RunPlan.Participant::role).toList());
+    }
+
+    /** The listings of a recorded run: participant i is {@code names[i]} playing {@code roles[i]} of {@code byRole}. */
+    void show(PseudoCode byRole, List<String> names, List<Integer> roles) {
         List<CodeListing> fresh = new ArrayList<>();
-        for (int i = 0; i < plan.participants().size(); i++) {
-            RunPlan.Participant p = plan.participants().get(i);
-            List<String> lines = byRole.computeIfAbsent(p.role(), scenario::pseudoCode);
-            fresh.add(new CodeListing(i, p.name(), lines));
+        for (int i = 0; i < names.size(); i++) {
+            fresh.add(new CodeListing(i, names.get(i), byRole.byRole().getOrDefault(roles.get(i), List.of())));
         }
-        code = new PseudoCode(byRole);
+        code = byRole;
         if (selected.get() >= fresh.size()) {
             selected.set(ALL);
         }

@@ -1,5 +1,6 @@
 package dev.shmlab.app;
 
+import dev.shmlab.ShmlabException;
 import dev.shmlab.launch.Run;
 import dev.shmlab.launch.RunOptions;
 import dev.shmlab.launch.RunResult;
@@ -10,12 +11,16 @@ import dev.shmlab.layout.LabSegment;
 import dev.shmlab.layout.MessageEvent;
 import dev.shmlab.monitor.LabSnapshot;
 import dev.shmlab.monitor.Monitor;
+import dev.shmlab.monitor.Recorder;
+import dev.shmlab.monitor.Recording;
+import dev.shmlab.monitor.SnapshotHistory;
 import dev.shmlab.scenario.RunPlan;
 import dev.shmlab.scenario.Scenario;
 import dev.shmlab.scenario.ScenarioParams;
 import dev.shmlab.shm.Backend;
 import dev.shmlab.shm.Segment;
 import dev.shmlab.shm.Segments;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +64,9 @@ public final class LabSession implements AutoCloseable {
     private final AtomicReference<LabSnapshot> finalSnapshot = new AtomicReference<>();
     private final AtomicReference<RunResult> result = new AtomicReference<>();
     private final AtomicReference<String> failure = new AtomicReference<>();
+    private final SnapshotHistory history = new SnapshotHistory();
+    private final Recorder recorder;
+    private final AtomicReference<String> recordingProblem = new AtomicReference<>();
     private final Object lock = new Object();
     private final Thread watcher;
     private volatile long imageOffset;
@@ -67,7 +75,7 @@ public final class LabSession implements AutoCloseable {
     private volatile boolean ended;
     private boolean mapped = true;
 
-    private LabSession(Run run, Scenario scenario, Queue<LogLine> lines, AtomicInteger queuedLines) {
+    private LabSession(Run run, Scenario scenario, ScenarioParams params, Queue<LogLine> lines, AtomicInteger queuedLines, Path recordTo) {
         this.run = run;
         this.scenario = scenario;
         this.lines = lines;
@@ -77,11 +85,17 @@ public final class LabSession implements AutoCloseable {
             this.lab = LabSegment.attach(mapping.memory(), Duration.ofSeconds(1));
             this.paramsJson = lab.paramsJson();
             this.monitor = Monitor.of(lab, run.segment().address().display(), SAMPLE_INTERVAL);
+            this.recorder = recordTo == null ? null : Recorder.create(recordTo, Recording.Header.of(scenario, params,
+                    run.segment().address().display(), Recorder.DEFAULT_INTERVAL.toNanos()));
         } catch (RuntimeException e) {
             mapping.close();
             throw e;
         }
         monitor.addListener(this::copyImageIfDue);
+        monitor.addListener(history);
+        if (recorder != null) {
+            monitor.addListener(recorder);
+        }
         monitor.start();
         this.watcher = Thread.ofPlatform().daemon().name("session-watcher").start(this::awaitEnd);
     }
@@ -93,9 +107,18 @@ public final class LabSession implements AutoCloseable {
 
     /** Starts the participants, paused before their first line when {@code paused}, and begins sampling. */
     public static LabSession start(Scenario scenario, ScenarioParams params, Duration pace, boolean paused) {
+        return start(scenario, params, pace, paused, null);
+    }
+
+    /**
+     * Starts the participants and begins sampling, recording every sample to {@code recordTo} when it
+     * is not null. A recorded run starts paused and is released only once the recorder listens, so
+     * the recording holds the participants from their first line.
+     */
+    public static LabSession start(Scenario scenario, ScenarioParams params, Duration pace, boolean paused, Path recordTo) {
         Queue<LogLine> lines = new ConcurrentLinkedQueue<>();
         AtomicInteger queued = new AtomicInteger();
-        Run run = Run.start(scenario, params, RunOptions.defaults().withPace(pace).withTimeout(RUN_TIMEOUT).withStartPaused(paused),
+        Run run = Run.start(scenario, params, RunOptions.defaults().withPace(pace).withTimeout(RUN_TIMEOUT).withStartPaused(paused || recordTo != null),
                 (index, name, text, error) -> {
                     lines.add(new LogLine(index, name, text, error));
                     if (queued.incrementAndGet() > MAX_QUEUED_LINES && lines.poll() != null) {
@@ -103,8 +126,11 @@ public final class LabSession implements AutoCloseable {
                     }
                 });
         try {
-            LabSession session = new LabSession(run, scenario, lines, queued);
+            LabSession session = new LabSession(run, scenario, params, lines, queued, recordTo);
             OPEN.add(session);
+            if (recordTo != null && !paused) {
+                session.resume();
+            }
             return session;
         } catch (RuntimeException e) {
             run.shutdown();
@@ -125,8 +151,22 @@ public final class LabSession implements AutoCloseable {
                 mapping.close();
                 mapped = false;
             }
+            finishRecording(finalSnapshot.get());
             result.set(r);
             ended = true;
+        }
+    }
+
+    /** Gives the recorder the state the participants left and closes the file; a failure is kept for the window to say. */
+    private void finishRecording(LabSnapshot last) {
+        if (recorder == null) {
+            return;
+        }
+        try {
+            recorder.accept(last);
+            recorder.close();
+        } catch (ShmlabException e) {
+            recordingProblem.set(e.getMessage());
         }
     }
 
@@ -184,6 +224,21 @@ public final class LabSession implements AutoCloseable {
     /** The newest copy of the header and control block; null before the first. */
     public SegmentImage headerImage() {
         return headerImage.get();
+    }
+
+    /** The run's snapshots thinned out to one per 100 ms, ending with the newest: the metrics export. */
+    public List<LabSnapshot> history() {
+        return history.snapshots();
+    }
+
+    /** The file this run is recorded to, or null when it is not recorded. */
+    public Path recording() {
+        return recorder == null ? null : recorder.file();
+    }
+
+    /** Why the recording could not be written completely, or null. */
+    public String recordingProblem() {
+        return recordingProblem.get();
     }
 
     /** Samples taken since the start. */

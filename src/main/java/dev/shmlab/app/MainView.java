@@ -7,7 +7,9 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -27,7 +29,7 @@ final class MainView extends BorderPane {
     MainView(MainViewModel model) {
         setId("mainView");
         controls = new ControlsView(model);
-        setTop(new VBox(controls, new BannerView(model.banner())));
+        setTop(new VBox(controls, new ReplayBarView(model.replay(), model::backToLive), new BannerView(model.banner())));
         VBox side = side(model);
         // Scaled up for a projector, the scenarios give way to the run: at most 30% of the window.
         side.maxWidthProperty().bind(widthProperty().multiply(0.3));
@@ -99,7 +101,11 @@ final class MainView extends BorderPane {
         CatalogueView catalogue = new CatalogueView(model);
         catalogue.setPrefHeight(340);
         ParametersView parameters = new ParametersView(model);
-        VBox side = new VBox(title, catalogue, parameters);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(title, gap, LessonView.menu(model));
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox side = new VBox(header, catalogue, parameters, new LessonView(model.lessons()));
         side.getStyleClass().add("side");
         VBox.setVgrow(parameters, Priority.ALWAYS);
         return side;

@@ -1,17 +1,32 @@
 package dev.shmlab.app;
 
+import dev.shmlab.ShmlabException;
+import dev.shmlab.config.Preferences;
+import dev.shmlab.launch.RunReport;
 import dev.shmlab.launch.RunResult;
 import dev.shmlab.layout.ParticipantSnapshot;
 import dev.shmlab.layout.ParticipantState;
+import dev.shmlab.monitor.Export;
 import dev.shmlab.monitor.LabSnapshot;
+import dev.shmlab.monitor.Recording;
+import dev.shmlab.monitor.Replay;
+import dev.shmlab.monitor.ReplayPlayer;
 import dev.shmlab.monitor.SyncObjectSnapshot;
+import dev.shmlab.InvalidInputException;
 import dev.shmlab.scenario.Catalog;
+import dev.shmlab.scenario.Lesson;
+import dev.shmlab.scenario.Lessons;
 import dev.shmlab.scenario.RunPlan;
 import dev.shmlab.scenario.Scenario;
 import dev.shmlab.scenario.ScenarioParams;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +48,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
 
 /**
  * The window's state and commands. Starting and stopping happen on the background executor; the
@@ -69,11 +85,24 @@ public final class MainViewModel {
     private final CodeViewModel code = new CodeViewModel();
     private final ExplanationViewModel explanation = new ExplanationViewModel();
     private final BooleanProperty startPaused = new SimpleBooleanProperty(this, "startPaused");
+    private final ReplayViewModel replay = new ReplayViewModel(System::nanoTime);
+    private final LessonsViewModel lessons = new LessonsViewModel(availableLessons());
+    private final BooleanProperty record = new SimpleBooleanProperty(this, "record");
+    private final ObjectProperty<Path> recordingDirectory = new SimpleObjectProperty<>(this, "recordingDirectory", defaultRecordingDirectory());
+    private final ObjectProperty<Path> nextRecording = new SimpleObjectProperty<>(this, "nextRecording");
+    private final ReadOnlyBooleanWrapper canOpenRecording = new ReadOnlyBooleanWrapper(this, "canOpenRecording", true);
+    private final ReadOnlyBooleanWrapper canExportMetrics = new ReadOnlyBooleanWrapper(this, "canExportMetrics");
+    private final ReadOnlyBooleanWrapper canExportSummary = new ReadOnlyBooleanWrapper(this, "canExportSummary");
+    private PreferencesStore preferences = new PreferencesStore(null);
+    private CompletableFuture<Replay> opening;
+    private Path openingFile;
     private final Throttle tableRefresh = Throttle.perSecond(10);
     private final Throttle chartRefresh = Throttle.perSecond(ChartsViewModel.POINTS_PER_SECOND);
     private final Throttle inspectorRefresh = Throttle.perSecond(4);
     private final Set<Integer> reported = new HashSet<>();
     private PaceScale paceScale = new PaceScale(1);
+    /** A lesson's pace, exact even where the slider cannot show it; dropped when the slider or the scenario changes. */
+    private Duration lessonPace;
     private CompletableFuture<LabSession> starting;
     private LabSession session;
     private LabSnapshot applied;
@@ -85,17 +114,29 @@ public final class MainViewModel {
         this.background = background;
         this.attached = new AttachedViewModel(background);
         scenario.addListener((obs, old, now) -> select(now));
-        pacePosition.addListener((obs, old, now) -> paceChanged());
+        pacePosition.addListener((obs, old, now) -> {
+            lessonPace = null;
+            paceChanged();
+        });
         state.addListener((obs, old, now) -> updateCommands());
+        replay.activeProperty().addListener((obs, old, now) -> updateCommands());
+        record.addListener((obs, old, now) -> showRecordingTarget());
+        recordingDirectory.addListener((obs, old, now) -> showRecordingTarget());
+        nextRecording.addListener((obs, old, now) -> showRecordingTarget());
         scenario.set(Catalog.byName(DEFAULT_SCENARIO));
     }
 
     private void select(Scenario s) {
+        Lesson lesson = lessons.chosenProperty().get();
+        if (lesson != null && !lesson.scenario().name().equals(s.name())) {
+            lessons.dismiss();
+        }
         ParametersViewModel p = new ParametersViewModel(s);
         p.validProperty().addListener((obs, old, now) -> updateCommands());
         p.planProperty().addListener((obs, old, now) -> showPlan(now));
         parameters.set(p);
         paceScale = new PaceScale(s.pseudoCode(0).size());
+        lessonPace = null;
         paceChanged();
         showPlan(p.planProperty().get());
         updateCommands();
@@ -130,16 +171,25 @@ public final class MainViewModel {
     private void updateCommands() {
         RunState s = state.get();
         ParametersViewModel p = parameters.get();
-        canStart.set((s == RunState.IDLE || s == RunState.ENDED) && p != null && p.validProperty().get());
+        boolean replaying = replay.activeProperty().get();
+        boolean settled = s == RunState.IDLE || s == RunState.ENDED;
+        canStart.set(settled && !replaying && p != null && p.validProperty().get());
         canPause.set(s.live());
         canStep.set(s == RunState.PAUSED);
         canStop.set(s.live());
-        canEdit.set(s == RunState.IDLE || s == RunState.ENDED);
+        canEdit.set(settled && !replaying);
+        canOpenRecording.set(settled && opening == null);
+        canExportMetrics.set(replaying || session != null);
+        canExportSummary.set(replaying || settled && lastResult != null);
         pauseText.set(s == RunState.PAUSED ? "Resume" : "Pause");
     }
 
+    private Duration pace() {
+        return lessonPace != null ? lessonPace : paceScale.pace(pacePosition.get());
+    }
+
     private void paceChanged() {
-        Duration pace = paceScale.pace(pacePosition.get());
+        Duration pace = pace();
         paceText.set(PaceScale.describe(pace));
         if (session != null && state.get().live()) {
             session.pace(pace);
@@ -155,7 +205,10 @@ public final class MainViewModel {
         }
         Scenario s = parameters.get().scenario();
         ScenarioParams params = parameters.get().params();
-        Duration pace = paceScale.pace(pacePosition.get());
+        Duration pace = pace();
+        Path recordTo = record.get() ? recordingFile(s) : null;
+        nextRecording.set(null);
+        rememberRun(s);
         banner.dismiss();
         stopRequested = false;
         startedPaused = startPaused.get();
@@ -167,8 +220,19 @@ public final class MainViewModel {
             if (unclaimed != null) {
                 unclaimed.join().close();
             }
-            return LabSession.start(s, params, pace, paused);
+            if (recordTo != null) {
+                createDirectories(recordTo.toAbsolutePath().getParent());
+            }
+            return LabSession.start(s, params, pace, paused, recordTo);
         }, background);
+    }
+
+    private static void createDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new ShmlabException("cannot create the directory for the recording " + directory + ": " + e.getMessage(), e);
+        }
     }
 
     /** Pauses a running run, resumes a paused one. */
@@ -243,6 +307,11 @@ public final class MainViewModel {
         status.frame(nowNanos);
         attached.onFrame(nowNanos);
         pollStarting();
+        pollOpening();
+        if (replay.activeProperty().get()) {
+            replayFrame(nowNanos);
+            return;
+        }
         LabSession s = session;
         LabSnapshot snapshot = s == null ? null : s.latest();
         routing.onFrame(nowNanos, snapshot, s == null ? List.of() : s.drainEvents());
@@ -296,6 +365,9 @@ public final class MainViewModel {
         log.reset(names);
         inspector.attach(s);
         status.segment(s.segmentName() + " (" + s.backend() + ")");
+        if (s.recording() != null) {
+            status.recording("● recording to " + s.recording());
+        }
         tableRefresh.reset();
         chartRefresh.reset();
         state.set(RunState.RUNNING);
@@ -313,7 +385,8 @@ public final class MainViewModel {
         List<SyncObjectSnapshot> objects = snapshot.syncObjects();
         boolean tableDue = tableRefresh.due(nowNanos);
         for (int i = 0; i < Math.min(objects.size(), semaphores.size()); i++) {
-            semaphores.get(i).update(objects.get(i), snapshot.participants(), nowNanos, tableDue);
+            // Held "for" how long at the moment of the sample: the snapshot's clock, live or recorded.
+            semaphores.get(i).update(objects.get(i), snapshot.participants(), snapshot.timeNanos(), tableDue);
         }
         if (tableDue) {
             List<ParticipantSnapshot> ps = snapshot.participants();
@@ -326,7 +399,9 @@ public final class MainViewModel {
         }
         code.update(snapshot);
         explanation.update(snapshot, nowNanos, false);
-        reportCasualties(snapshot);
+        if (!replay.activeProperty().get()) {
+            reportCasualties(snapshot);
+        }
     }
 
     /** A participant that died or failed is said at once, in a sentence, before the run has wound down. */
@@ -352,10 +427,241 @@ public final class MainViewModel {
         state.set(RunState.ENDED);
         RunOutcome outcome = RunOutcome.of(s, stopRequested);
         status.message(outcome.sentence());
+        if (s.recording() != null) {
+            status.recording(s.recordingProblem() != null ? "not recorded completely: " + s.recordingProblem()
+                    : "recorded to " + s.recording());
+        }
         if (outcome.failed()) {
             banner.show(outcome.sentence(), outcome.details());
         }
         updateCommands();
+    }
+
+    // ---- recording and replay
+
+    /** The file the next run is recorded to: the one chosen for it, or a new one named by scenario and time in the directory. */
+    private Path recordingFile(Scenario s) {
+        Path chosen = nextRecording.get();
+        if (chosen != null) {
+            return chosen;
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return recordingDirectory.get().resolve(s.name() + "-" + stamp + Recording.FILE_SUFFIX);
+    }
+
+    private void showRecordingTarget() {
+        if (state.get().live() || state.get() == RunState.STARTING) {
+            return;
+        }
+        Path chosen = nextRecording.get();
+        status.recording(!record.get() ? "" : chosen != null ? "the next run records to " + chosen
+                : "runs record to " + recordingDirectory.get());
+    }
+
+    /** {@code $XDG_DATA_HOME/shmlab/recordings}, or {@code ~/.local/share/shmlab/recordings}. */
+    static Path defaultRecordingDirectory() {
+        String data = System.getenv("XDG_DATA_HOME");
+        Path base = data != null && !data.isBlank() && Path.of(data).isAbsolute() ? Path.of(data)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("shmlab").resolve("recordings");
+    }
+
+    /** Reads a recording (in the background) and then shows it instead of a run, paused at its beginning. */
+    public void openRecording(Path file) {
+        if (!canOpenRecording.get()) {
+            return;
+        }
+        openingFile = file;
+        status.message("Opening the recording " + file + "…");
+        opening = CompletableFuture.supplyAsync(() -> Replay.open(file), background);
+        updateCommands();
+    }
+
+    private void pollOpening() {
+        CompletableFuture<Replay> pending = opening;
+        if (pending == null || !pending.isDone()) {
+            return;
+        }
+        opening = null;
+        try {
+            showReplay(pending.join(), openingFile);
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            status.message("Could not open the recording.");
+            banner.show("Could not open the recording: " + cause.getMessage(), stackTrace(cause));
+        }
+        updateCommands();
+    }
+
+    private void showReplay(Replay r, Path file) {
+        Recording.Header h = r.header();
+        List<String> names = h.participants();
+        LabSnapshot last = r.snapshots().getLast();
+        List<Integer> roles = java.util.stream.IntStream.range(0, names.size()).mapToObj(i -> last.participants().stream()
+                .filter(p -> p.index() == i).mapToInt(ParticipantSnapshot::role).findFirst().orElse(0)).toList();
+        banner.dismiss();
+        applied = null;
+        routing.showParticipants(names);
+        routing.showSegment(h.segment() + "\nrecorded " + Format.count(r.snapshots().size()) + " snapshots, " + Format.count(r.hops().size()) + " hops");
+        rows(names);
+        semaphores.setAll(last.syncObjects().stream().map(o -> new SemaphoreViewModel(o.label(), o.kind())).toList());
+        charts.clear();
+        log.reset(names);
+        code.show(r.pseudoCode(), names, roles);
+        explanation.attach(r.pseudoCode(), names);
+        replay.show(r, file);
+        status.segment("recording " + file.getFileName());
+        status.recording("");
+        status.message("Replaying " + h.scenario() + " without any process: press Play or drag the scrubber.");
+    }
+
+    private void replayFrame(long nowNanos) {
+        ReplayPlayer.Frame f = replay.poll();
+        if (replay.takeJump()) {
+            charts.clear();
+            replay.chartHistory(f.positionNanos()).forEach(charts::update);
+            chartRefresh.reset();
+        }
+        routing.onFrame(nowNanos, f.snapshot(), f.events());
+        if (f.snapshot() != applied) {
+            // Every recorded snapshot is shown whole: at most 50 a second, and the last one must not be skipped.
+            tableRefresh.reset();
+            apply(f.snapshot(), nowNanos);
+            if (!f.playing()) {
+                explanation.update(f.snapshot(), nowNanos, true);
+            }
+        }
+        status.refresh(nowNanos, -1, f.snapshot().runNanos());
+    }
+
+    /** Leaves the recording: the window shows the selected scenario, ready to start, again. */
+    public void backToLive() {
+        if (!replay.activeProperty().get()) {
+            return;
+        }
+        replay.close();
+        applied = session == null ? null : session.latest();
+        charts.clear();
+        status.segment(session == null ? "no segment" : session.segmentName() + " (" + session.backend() + ")");
+        state.set(RunState.IDLE);
+        showPlan(parameters.get().planProperty().get());
+        showRecordingTarget();
+        updateCommands();
+    }
+
+    // ---- export
+
+    /** Writes the image of the view (taken by the view) as PNG; says in the status bar or the banner how it went. */
+    public boolean exportView(Image image, Path file) {
+        return export("the view", file, () -> Png.write(image, file));
+    }
+
+    /** Writes the metrics CSV of the recording shown, or of the current or last run. */
+    public boolean exportMetricsCsv(Path file) {
+        Replay r = replay.replay();
+        if (r != null) {
+            return export("the metrics", file, () -> Export.writeMetricsCsv(r, file));
+        }
+        LabSession s = session;
+        if (s == null) {
+            return refuse("There are no metrics yet: start a run or open a recording.");
+        }
+        List<String> names = s.plan().participants().stream().map(RunPlan.Participant::name).toList();
+        return export("the metrics", file, () -> Export.writeMetricsCsv(s.history(), names, file));
+    }
+
+    /** Writes the run summary as JSON: {@code shmlab replay --json}'s for a recording, {@code shmlab run --json}'s for the last run. */
+    public boolean exportSummaryJson(Path file) {
+        Replay r = replay.replay();
+        if (r != null) {
+            return export("the run summary", file, () -> Export.writeSummaryJson(r, file));
+        }
+        RunResult result = lastResult;
+        if (result == null || !(state.get() == RunState.ENDED || state.get() == RunState.IDLE)) {
+            return refuse("The run summary is written once a run has ended.");
+        }
+        return export("the run summary", file, () -> {
+            try {
+                RunReport.writeJson(result, file);
+            } catch (IOException e) {
+                throw new ShmlabException("cannot write the summary " + file + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private boolean export(String what, Path file, Runnable write) {
+        try {
+            write.run();
+            status.message("Exported " + what + " to " + file + ".");
+            return true;
+        } catch (ShmlabException e) {
+            status.message("Could not export " + what + ".");
+            banner.show("Could not export " + what + ": " + e.getMessage(), stackTrace(e));
+            return false;
+        }
+    }
+
+    private boolean refuse(String sentence) {
+        status.message(sentence);
+        return false;
+    }
+
+    // ---- lessons and preferences
+
+    private static List<Lesson> availableLessons() {
+        try {
+            return Lessons.load().all();
+        } catch (ShmlabException e) {
+            return Lessons.shipped().all();
+        }
+    }
+
+    /** Selects the lesson's scenario with its parameters (the rest at their defaults), pace and start-paused, and shows its narrative. */
+    public void chooseLesson(Lesson lesson) {
+        if (!canEdit.get()) {
+            return;
+        }
+        Scenario s = catalogue.stream().filter(c -> c.name().equals(lesson.scenario().name())).findFirst().orElse(lesson.scenario());
+        if (s == scenario.get()) {
+            select(s);
+        } else {
+            scenario.set(s);
+        }
+        lesson.parameters().forEach((name, text) -> parameters.get().set(name, text));
+        pacePosition.set(paceScale.position(lesson.pace()));
+        lessonPace = lesson.pace();
+        paceChanged();
+        startPaused.set(lesson.startPaused());
+        lessons.choose(lesson);
+        status.message("Lesson \"" + lesson.title() + "\": " + s.name() + " is ready. Press Start"
+                + (lesson.startPaused() ? ", then Step through the code." : "."));
+    }
+
+    /** Where the last scenario and its parameters are kept (each Start saves them). */
+    void rememberRunsIn(PreferencesStore store) {
+        preferences = store;
+    }
+
+    /** Selects the scenario and parameters kept in the preferences; names no longer known are skipped. */
+    void restoreLastRun(Preferences kept) {
+        catalogue.stream().filter(c -> c.name().equals(kept.lastScenario())).findFirst().ifPresent(scenario::set);
+        if (!scenario.get().name().equals(kept.lastScenario())) {
+            return;
+        }
+        kept.lastParameters().forEach((name, text) -> {
+            try {
+                parameters.get().set(name, text);
+            } catch (InvalidInputException unknown) {
+                // a parameter the scenario no longer has: the rest still apply
+            }
+        });
+    }
+
+    private void rememberRun(Scenario s) {
+        String failed = preferences.update(p -> p.withLastRun(s.name(), parameters.get().given()));
+        if (failed != null) {
+            banner.show("The scenario and its parameters will not be remembered: " + failed, failed);
+        }
     }
 
     static String stackTrace(Throwable t) {
@@ -471,6 +777,43 @@ public final class MainViewModel {
     /** The outcome of the last run that ended in this window, or null. */
     public RunResult lastResult() {
         return lastResult;
+    }
+
+    /** The recording shown instead of a run: scrubber, play and pause, speed. */
+    public ReplayViewModel replay() {
+        return replay;
+    }
+
+    /** The lesson presets and the narrative of the one chosen. */
+    public LessonsViewModel lessons() {
+        return lessons;
+    }
+
+    /** Whether runs started from now on are recorded. */
+    public BooleanProperty recordProperty() {
+        return record;
+    }
+
+    /** Where recorded runs go when no file was chosen for them. */
+    public ObjectProperty<Path> recordingDirectoryProperty() {
+        return recordingDirectory;
+    }
+
+    /** The file chosen for the next run's recording (used once), or null for a new file in the directory. */
+    public ObjectProperty<Path> nextRecordingProperty() {
+        return nextRecording;
+    }
+
+    public ReadOnlyBooleanProperty canOpenRecordingProperty() {
+        return canOpenRecording.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canExportMetricsProperty() {
+        return canExportMetrics.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canExportSummaryProperty() {
+        return canExportSummary.getReadOnlyProperty();
     }
 
     /** The current run, for fault injection and measurements; null without one. */

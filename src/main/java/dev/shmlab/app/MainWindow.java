@@ -35,8 +35,15 @@ public final class MainWindow {
         this.stage = stage;
         this.background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("window-background").factory());
         this.model = new MainViewModel(background);
-        model.scenarioProperty().set(Catalog.byName(options.scenario()));
-        options.params().forEach((name, text) -> model.parametersProperty().get().set(name, text));
+        PreferencesStore preferences = new PreferencesStore(preferencesFile);
+        model.rememberRunsIn(preferences);
+        if (options.scenario().equals(MainViewModel.DEFAULT_SCENARIO) && options.params().isEmpty()) {
+            // Nothing asked for on the command line: the window opens where the last run left it.
+            model.restoreLastRun(preferences.read());
+        } else {
+            model.scenarioProperty().set(Catalog.byName(options.scenario()));
+            options.params().forEach((name, text) -> model.parametersProperty().get().set(name, text));
+        }
         this.view = new MainView(model);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = Math.min(screen.getWidth(), 1920);
@@ -46,6 +53,8 @@ public final class MainWindow {
         this.presentationModel = new PresentationViewModel(preferencesFile);
         this.presentation = new PresentationMode(stage, scene, view, presentationModel, fontSize(height));
         presentation.installShortcuts(model);
+        FileMenus menus = new FileMenus(model, scene::getWindow, this::exportView);
+        view.controls().addTrailing(menus.fileMenu());
         view.controls().addTrailing(presentation.menu());
         stage.setScene(scene);
         stage.setTitle(TITLE);
@@ -67,6 +76,11 @@ public final class MainWindow {
             window.model.start();
         }
         return window;
+    }
+
+    /** Writes the whole view as it is drawn now to a PNG file (on the UI thread); false when it could not. */
+    public boolean exportView(Path file) {
+        return model.exportView(view.snapshot(null, null), file);
     }
 
     /** Type readable from the back of a room: about 1/58 of the window height, 13 to 18 px. */

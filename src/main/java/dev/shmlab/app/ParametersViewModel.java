@@ -64,6 +64,14 @@ public final class ParametersViewModel {
                 .textProperty().set(text);
     }
 
+    /** The parameters whose text differs from the default, as typed (what the preferences remember). */
+    public Map<String, String> given() {
+        Map<String, String> given = new LinkedHashMap<>();
+        parameters.stream().filter(p -> !p.textProperty().get().equals(ParameterViewModel.display(p.spec().defaultValue())))
+                .forEach(p -> given.put(p.name(), p.textProperty().get()));
+        return given;
+    }
+
     public ParameterViewModel parameter(String name) {
         return parameters.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }

@@ -1,9 +1,9 @@
 package dev.shmlab.app;
 
-import dev.shmlab.ShmlabException;
 import dev.shmlab.config.Preferences;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -20,17 +20,16 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class PresentationViewModel {
     static final double SCALE_STEP = 0.25;
 
-    private final Path preferencesFile;
+    private final PreferencesStore store;
     private final ReadOnlyDoubleWrapper scale = new ReadOnlyDoubleWrapper(this, "scale", Preferences.MIN_SCALE);
     private final ReadOnlyObjectWrapper<Preferences.Theme> theme = new ReadOnlyObjectWrapper<>(this, "theme", Preferences.Theme.LIGHT);
     private final ReadOnlyStringWrapper scaleText = new ReadOnlyStringWrapper(this, "scaleText", "1.0×");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
-    private Preferences preferences;
 
     /** Scale and theme from the file (defaults when it is missing or unreadable), saved back on every change; null keeps nothing. */
     public PresentationViewModel(Path preferencesFile) {
-        this.preferencesFile = preferencesFile;
-        this.preferences = preferencesFile == null ? Preferences.defaults() : Preferences.loadOrDefaults(preferencesFile);
+        this.store = new PreferencesStore(preferencesFile);
+        Preferences preferences = store.read();
         scale.set(preferences.scale());
         theme.set(preferences.theme());
         scaleText.set(describe(preferences.scale()));
@@ -54,7 +53,7 @@ public final class PresentationViewModel {
         if (clamped != scale.get()) {
             scale.set(clamped);
             scaleText.set(describe(clamped));
-            save(preferences.withScale(clamped));
+            save(p -> p.withScale(clamped));
         }
     }
 
@@ -62,20 +61,12 @@ public final class PresentationViewModel {
     public void toggleHighContrast() {
         Preferences.Theme next = theme.get() == Preferences.Theme.HIGH_CONTRAST ? Preferences.Theme.LIGHT : Preferences.Theme.HIGH_CONTRAST;
         theme.set(next);
-        save(preferences.withTheme(next));
+        save(p -> p.withTheme(next));
     }
 
-    private void save(Preferences changed) {
-        preferences = changed;
-        if (preferencesFile == null) {
-            return;
-        }
-        try {
-            changed.save(preferencesFile);
-            problem.set("");
-        } catch (ShmlabException e) {
-            problem.set("The scale and theme will not be remembered: " + e.getMessage());
-        }
+    private void save(UnaryOperator<Preferences> change) {
+        String failed = store.update(change);
+        problem.set(failed == null ? "" : "The scale and theme will not be remembered: " + failed);
     }
 
     static String describe(double scale) {

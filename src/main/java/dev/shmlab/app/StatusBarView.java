@@ -12,7 +12,10 @@ final class StatusBarView extends StatusBar {
     StatusBarView(StatusViewModel model) {
         setId("statusBar");
         textProperty().bind(model.messageProperty());
-        getRightItems().addAll(
+        Label recording = item("statusRecording", model.recordingProperty());
+        recording.visibleProperty().bind(model.recordingProperty().isNotEmpty());
+        recording.managedProperty().bind(recording.visibleProperty());
+        getRightItems().addAll(recording,
                 item("statusSegment", model.segmentProperty()), new Separator(Orientation.VERTICAL),
                 item("statusSampling", model.samplingProperty()), new Separator(Orientation.VERTICAL),
                 item("statusFrames", model.framesProperty()), new Separator(Orientation.VERTICAL),

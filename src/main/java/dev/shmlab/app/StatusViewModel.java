@@ -13,6 +13,7 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper segment = new ReadOnlyStringWrapper(this, "segment", "no segment");
     private final ReadOnlyStringWrapper sampling = new ReadOnlyStringWrapper(this, "sampling", "sampling idle");
     private final ReadOnlyStringWrapper frames = new ReadOnlyStringWrapper(this, "frames", "– fps");
+    private final ReadOnlyStringWrapper recording = new ReadOnlyStringWrapper(this, "recording", "");
     private final ReadOnlyStringWrapper runTime = new ReadOnlyStringWrapper(this, "runTime", "0:00");
     private final FrameRate frameRate = new FrameRate();
     private final Throttle refresh = Throttle.perSecond(2);
@@ -52,6 +53,10 @@ public final class StatusViewModel {
         segment.set(text);
     }
 
+    void recording(String text) {
+        recording.set(text);
+    }
+
     public FrameRate frameRate() {
         return frameRate;
     }
@@ -75,6 +80,11 @@ public final class StatusViewModel {
 
     public ReadOnlyStringProperty framesProperty() {
         return frames.getReadOnlyProperty();
+    }
+
+    /** Where runs are recorded, or that this one is being recorded; empty when nothing is recorded. */
+    public ReadOnlyStringProperty recordingProperty() {
+        return recording.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty runTimeProperty() {

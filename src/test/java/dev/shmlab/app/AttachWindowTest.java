@@ -52,7 +52,7 @@ class AttachWindowTest {
 
     @Start
     void open(Stage stage) {
-        window = MainWindow.open(stage, WindowOptions.defaults());
+        window = MainWindow.open(stage, WindowOptions.defaults(), null);
     }
 
     @BeforeEach

@@ -45,7 +45,7 @@ class MainWindowTest {
 
     @Start
     void open(Stage stage) {
-        window = MainWindow.open(stage, WindowOptions.defaults());
+        window = MainWindow.open(stage, WindowOptions.defaults(), null);
     }
 
     @BeforeEach
