@@ -96,12 +96,14 @@ final class RoutingView extends Pane {
         double h = getHeight();
         canvas.setWidth(w);
         canvas.setHeight(h);
-        cx = w / 2;
-        cy = h / 2;
-        segmentBox.autosize();
-        segmentBox.relocate(cx - segmentBox.getWidth() / 2, cy - segmentBox.getHeight() / 2);
         rate.autosize();
         rate.relocate(MARGIN, MARGIN);
+        // The rate line keeps the top of the view: the circle of nodes fits below it.
+        double top = MARGIN + rate.getHeight();
+        cx = w / 2;
+        cy = top + (h - top) / 2;
+        segmentBox.autosize();
+        segmentBox.relocate(cx - segmentBox.getWidth() / 2, cy - segmentBox.getHeight() / 2);
         placeNodes(w, h);
         stale = true;
     }
