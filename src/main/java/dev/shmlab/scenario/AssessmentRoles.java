@@ -164,6 +164,10 @@ final class AssessmentRoles implements AutoCloseable {
         };
         message.prepare(k, 0, 1, false);
         int length = message.lengthBytes();
+        if (name != null) {
+            // Recorded before it exists: killed right after creating it, the run still removes it.
+            SegmentSteps.registerAhead(b, name);
+        }
         long t0 = System.nanoTime();
         SegmentSteps.Handle h = SegmentSteps.create(b, name, length);
         long t1 = System.nanoTime();

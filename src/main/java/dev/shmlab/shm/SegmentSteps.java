@@ -122,6 +122,18 @@ public final class SegmentSteps {
         }
     }
 
+    /**
+     * Records an object under its name before it is created (POSIX and file backends), so that a
+     * process killed between creating and recording it leaves nothing unfindable.
+     */
+    public static void registerAhead(Backend backend, String nameOrPath) {
+        switch (backend) {
+            case POSIX -> ObjectRegistry.register(ObjectRegistry.Kind.POSIX_SHM, nameOrPath, -1, 0);
+            case FILE -> ObjectRegistry.register(ObjectRegistry.Kind.FILE, Path.of(nameOrPath).toAbsolutePath().toString(), -1, 0);
+            case SYSV -> throw new IllegalArgumentException("a System V segment's id is known only once it exists");
+        }
+    }
+
     /** Records a created object in the registry, so that a crash before {@link #remove} leaves it findable. */
     public static void register(Handle h) {
         switch (h.backend()) {
