@@ -55,6 +55,14 @@ final class MainView extends BorderPane {
         });
         tabs.getTabs().addAll(tab("routingTab", "Routing", routingTab), chartsTab, segmentTab, tab("logTab", "Log", new LogView(model.log())));
         ParticipantsView table = new ParticipantsView(model.participants());
+        table.setRowMenu(index -> new FaultMenu(model.faults(), index));
+        routing.setOnContextMenuRequested(e -> {
+            int index = routing.nodeAt(e.getX(), e.getY());
+            if (index >= 0) {
+                new FaultMenu(model.faults(), index).show(routing, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
         table.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
             if (now.intValue() >= 0) {
                 model.code().selectedProperty().set(now.intValue());

@@ -210,6 +210,8 @@ public final class Run implements AutoCloseable {
             if (refusal.isPresent()) {
                 throw new IllegalStateException("cannot restart " + plan.participants().get(i).name() + ": " + refusal.get());
             }
+            // The death is recorded before the slot forgets the process, even if the supervisor has not looked yet.
+            checkParticipant(i);
             Process p = launch(i);
             exits[i] = null;
             runningAfterNanos[i] = 0;
