@@ -56,29 +56,8 @@ final class ControlsView extends FlowPane {
         attach.setMinWidth(Region.USE_PREF_SIZE);
         attach.setTooltip(new Tooltip("Watch a segment another program made, read-only, decoded by a layout description"));
         attach.setOnAction(e -> AttachDialogView.open(getScene().getWindow(), model.attachDialog(Platform::runLater)));
-        CheckBox sync = new CheckBox("Synchronisation");
-        sync.setId("syncToggle");
-        sync.getStyleClass().add("sync-toggle");
-        sync.setTooltip(new Tooltip("While a run of race, semaphore-counter or mutex-counter goes on: untick to let the participants skip "
-                + "their guard (lost and corrupted updates rise, in red), tick to guard again (they stop rising)"));
-        sync.selectedProperty().bindBidirectional(model.faults().syncOnProperty());
-        sync.disableProperty().bind(model.faults().canToggleSyncProperty().not().or(model.canPauseProperty().not()));
-        sync.setMinWidth(Region.USE_PREF_SIZE);
-        Label damage = new Label();
-        damage.setId("damageLabel");
-        damage.getStyleClass().add("damage-label");
-        damage.textProperty().bind(model.faults().damageTextProperty());
-        damage.visibleProperty().bind(damage.textProperty().isNotEmpty());
-        damage.managedProperty().bind(damage.visibleProperty());
-        damage.setMinWidth(Region.USE_PREF_SIZE);
-        model.faults().damagedProperty().addListener((obs, old, bad) -> {
-            damage.getStyleClass().remove("integrity-bad");
-            if (bad) {
-                damage.getStyleClass().add("integrity-bad");
-            }
-        });
         getChildren().addAll(start, pause, step, stop, startPaused, new Separator(javafx.geometry.Orientation.VERTICAL), paceLabel, pace, paceValue,
-                new Separator(javafx.geometry.Orientation.VERTICAL), sync, damage, new Separator(javafx.geometry.Orientation.VERTICAL), attach);
+                attach);
     }
 
     /** Puts a node at the end of the bar (the window's own menus). */

@@ -121,7 +121,8 @@ class FaultInjectionWindowTest {
         ui.type("increments", "100000000");
         assertThat(ui.disabled("#syncToggle")).as("no run yet").isTrue();
         ui.click("#startButton");
-        await("every worker to be counting", START, () -> ui.rows() > 0 && ui.column("col-sent").stream().allMatch(n -> n > 1000));
+        await("every worker to be counting", START, () -> ui.rows() > 0
+                && window.model().participants().stream().allMatch(r -> r.sentProperty().get() > 1000));
         assertThat(ui.disabled("#syncToggle")).isFalse();
         assertThat(lostUpdates()).isZero();
 
@@ -193,9 +194,8 @@ class FaultInjectionWindowTest {
 
     /** Waits until the workers made {@code increments} more, then reads the lost updates. */
     private long progressThenLost(long increments) {
-        long before = ui.column("col-sent").stream().mapToLong(Long::longValue).sum();
-        await("the workers to make " + increments + " more increments", START,
-                () -> ui.column("col-sent").stream().mapToLong(Long::longValue).sum() > before + increments);
+        long before = incrementsMade();
+        await("the workers to make " + increments + " more increments", START, () -> incrementsMade() > before + increments);
         return lostUpdates();
     }
 
@@ -209,6 +209,11 @@ class FaultInjectionWindowTest {
         return fx(() -> robot.lookup(".state-cell").match((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
                         && c.getIndex() == index && c.getGraphic() instanceof Label).tryQuery()
                 .map(n -> ((Label) ((javafx.scene.control.TableCell<?, ?>) n).getGraphic()).getText()).orElse(""));
+    }
+
+    /** Increments made by all workers, as the table's rows hold them (a row may be scrolled out of sight). */
+    private long incrementsMade() {
+        return fx(() -> window.model().participants().stream().mapToLong(r -> r.sentProperty().get()).sum());
     }
 
     private long lostUpdates() {
