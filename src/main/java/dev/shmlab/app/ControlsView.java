@@ -57,7 +57,7 @@ final class ControlsView extends FlowPane {
         attach.setTooltip(new Tooltip("Watch a segment another program made, read-only, decoded by a layout description"));
         attach.setOnAction(e -> AttachDialogView.open(getScene().getWindow(), model.attachDialog(Platform::runLater)));
         getChildren().addAll(start, pause, step, stop, startPaused, new Separator(javafx.geometry.Orientation.VERTICAL), paceLabel, pace, paceValue,
-                new Separator(javafx.geometry.Orientation.VERTICAL), attach);
+                attach);
     }
 
     /** Puts a node at the end of the bar (the window's own menus). */

@@ -18,6 +18,7 @@ public final class ExplanationViewModel {
     private final ObservableList<Explainer.Sentence> sentences = FXCollections.observableArrayList();
     private final Throttle refresh = Throttle.perSecond(UPDATES_PER_SECOND);
     private Explainer explainer = new Explainer(PseudoCode.none());
+    private java.util.function.Supplier<List<Explainer.Sentence>> more = List::of;
 
     /** Explains the participants of a run (named as planned until they claim their records) with these listings. */
     void attach(PseudoCode code, List<String> names) {
@@ -35,10 +36,16 @@ public final class ExplanationViewModel {
         if (!force && !refresh.due(nowNanos)) {
             return;
         }
-        List<Explainer.Sentence> fresh = explainer.explain(snapshot);
+        List<Explainer.Sentence> fresh = new java.util.ArrayList<>(explainer.explain(snapshot));
+        fresh.addAll(more.get());
         if (!fresh.equals(sentences)) {
             sentences.setAll(fresh);
         }
+    }
+
+    /** Sentences to add after the explainer's, e.g. what participants reported about a fault. */
+    void addAfter(java.util.function.Supplier<List<Explainer.Sentence>> sentences) {
+        more = sentences;
     }
 
     public ObservableList<Explainer.Sentence> sentences() {

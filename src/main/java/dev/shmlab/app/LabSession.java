@@ -59,6 +59,8 @@ public final class LabSession implements AutoCloseable {
     private final Queue<LogLine> lines;
     private final AtomicInteger queuedLines;
     private final String paramsJson;
+    private final ScenarioParams params;
+    private final AtomicReference<List<Scenario.Finding>> liveFindings = new AtomicReference<>(List.of());
     private final AtomicReference<SegmentImage> image = new AtomicReference<>();
     private final AtomicReference<SegmentImage> headerImage = new AtomicReference<>();
     private final AtomicReference<LabSnapshot> finalSnapshot = new AtomicReference<>();
@@ -78,6 +80,7 @@ public final class LabSession implements AutoCloseable {
     private LabSession(Run run, Scenario scenario, ScenarioParams params, Queue<LogLine> lines, AtomicInteger queuedLines, Path recordTo) {
         this.run = run;
         this.scenario = scenario;
+        this.params = params;
         this.lines = lines;
         this.queuedLines = queuedLines;
         this.mapping = Segments.open(run.segment().address(), false);
@@ -118,7 +121,9 @@ public final class LabSession implements AutoCloseable {
     public static LabSession start(Scenario scenario, ScenarioParams params, Duration pace, boolean paused, Path recordTo) {
         Queue<LogLine> lines = new ConcurrentLinkedQueue<>();
         AtomicInteger queued = new AtomicInteger();
-        Run run = Run.start(scenario, params, RunOptions.defaults().withPace(pace).withTimeout(RUN_TIMEOUT).withStartPaused(paused || recordTo != null),
+        Run run = Run.start(scenario, params, RunOptions.defaults().withPace(pace).withTimeout(RUN_TIMEOUT).withStartPaused(paused || recordTo != null)
+                        // Faults injected from the window are the lesson: the others find out for themselves.
+                        .withLetFaultsPlayOut(true),
                 (index, name, text, error) -> {
                     lines.add(new LogLine(index, name, text, error));
                     if (queued.incrementAndGet() > MAX_QUEUED_LINES && lines.poll() != null) {
@@ -175,6 +180,7 @@ public final class LabSession implements AutoCloseable {
             return;
         }
         lastImageNanos = snapshot.timeNanos();
+        liveFindings.set(scenario.liveFindings(lab, params));
         headerImage.set(copy(0, LabLayoutDescriptor.HEADER_LENGTH + LabLayoutDescriptor.CONTROL_LENGTH, snapshot.timeNanos()));
         image.set(copy(imageOffset, imageLength, snapshot.timeNanos()));
     }
@@ -296,6 +302,37 @@ public final class LabSession implements AutoCloseable {
     /** Sends a signal to participant i. */
     public boolean signal(int participant, int signal) {
         return run.signal(participant, signal);
+    }
+
+    /** Why participant i cannot be started again now, or empty when it can. */
+    public java.util.Optional<String> restartRefusal(int participant) {
+        return run.restartRefusal(participant);
+    }
+
+    /** Starts participant i again into its slot (see {@link Run#restart}); returns the new PID. */
+    public long restart(int participant) {
+        return run.restart(participant);
+    }
+
+    /** Switches synchronisation on or off for the participants, at their next step. */
+    public void syncEnabled(boolean enabled) {
+        synchronized (lock) {
+            if (mapped) {
+                lab.control().setSyncEnabled(enabled);
+            }
+        }
+    }
+
+    /** Whether synchronisation is on (read from the control block; true once the run has ended). */
+    public boolean syncEnabled() {
+        synchronized (lock) {
+            return !mapped || lab.control().syncEnabled();
+        }
+    }
+
+    /** The scenario's run-level damage so far (lost updates), read four times a second. */
+    public List<Scenario.Finding> liveFindings() {
+        return liveFindings.get();
     }
 
     /** The run's outcome once it has ended; null before (or if the supervisor did not answer). */

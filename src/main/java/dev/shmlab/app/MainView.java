@@ -2,7 +2,10 @@ package dev.shmlab.app;
 
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -36,6 +39,7 @@ final class MainView extends BorderPane {
         setLeft(side);
         routing = new RoutingView(model.routing());
         BorderPane routingTab = new BorderPane(routing);
+        routingTab.setTop(raceBar(model));
         routingTab.setRight(new SemaphoresView(model.semaphores()));
         tabs.setId("viewTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -57,6 +61,14 @@ final class MainView extends BorderPane {
         });
         tabs.getTabs().addAll(tab("routingTab", "Routing", routingTab), chartsTab, segmentTab, tab("logTab", "Log", new LogView(model.log())));
         ParticipantsView table = new ParticipantsView(model.participants());
+        table.setRowMenu(index -> new FaultMenu(model.faults(), index));
+        routing.setOnContextMenuRequested(e -> {
+            int index = routing.nodeAt(e.getX(), e.getY());
+            if (index >= 0) {
+                new FaultMenu(model.faults(), index).show(routing, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
         table.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
             if (now.intValue() >= 0) {
                 model.code().selectedProperty().set(now.intValue());
@@ -109,6 +121,49 @@ final class MainView extends BorderPane {
         side.getStyleClass().add("side");
         VBox.setVgrow(parameters, Priority.ALWAYS);
         return side;
+    }
+
+    /**
+     * Above the routing view, only for scenarios that read it as they go: the live Synchronisation
+     * check box and the damage counted so far beside it.
+     */
+    private static javafx.scene.layout.HBox raceBar(MainViewModel model) {
+        CheckBox sync = new CheckBox("Synchronisation");
+        sync.setId("syncToggle");
+        sync.getStyleClass().add("sync-toggle");
+        sync.setTooltip(new Tooltip("While a run of race, semaphore-counter or mutex-counter goes on: untick to let the participants skip "
+                + "their guard (lost and corrupted updates rise, in red), tick to guard again (they stop rising)"));
+        sync.selectedProperty().bindBidirectional(model.faults().syncOnProperty());
+        sync.disableProperty().bind(model.faults().canToggleSyncProperty().not().or(model.canPauseProperty().not()));
+        sync.setMinWidth(Region.USE_PREF_SIZE);
+        // Only where the scenario reads it as it goes: elsewhere the routing view keeps its room.
+        sync.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.scenarioProperty().get() != null && model.scenarioProperty().get().syncSwitchable(), model.scenarioProperty()));
+        sync.managedProperty().bind(sync.visibleProperty());
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(12, sync, damageLabel(model.faults()));
+        bar.setId("raceBar");
+        bar.getStyleClass().add("race-bar");
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.visibleProperty().bind(sync.visibleProperty());
+        bar.managedProperty().bind(sync.visibleProperty());
+        return bar;
+    }
+
+    /** The damage counted so far (lost updates; lost, duplicated, corrupted messages), red once there is any. */
+    private static Label damageLabel(FaultsViewModel faults) {
+        Label damage = new Label();
+        damage.setId("damageLabel");
+        damage.getStyleClass().add("damage-label");
+        damage.setMouseTransparent(true);
+        damage.textProperty().bind(faults.damageTextProperty());
+        damage.visibleProperty().bind(damage.textProperty().isNotEmpty());
+        faults.damagedProperty().addListener((obs, old, bad) -> {
+            damage.getStyleClass().remove("integrity-bad");
+            if (bad) {
+                damage.getStyleClass().add("integrity-bad");
+            }
+        });
+        return damage;
     }
 
     private static Tab tab(String id, String title, javafx.scene.Node content) {

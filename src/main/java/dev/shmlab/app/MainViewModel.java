@@ -84,6 +84,7 @@ public final class MainViewModel {
     private final AttachedViewModel attached;
     private final CodeViewModel code = new CodeViewModel();
     private final ExplanationViewModel explanation = new ExplanationViewModel();
+    private final FaultsViewModel faults = new FaultsViewModel(status, index -> this.reported.remove(index));
     private final BooleanProperty startPaused = new SimpleBooleanProperty(this, "startPaused");
     private final ReplayViewModel replay = new ReplayViewModel(System::nanoTime);
     private final LessonsViewModel lessons = new LessonsViewModel(availableLessons());
@@ -124,6 +125,7 @@ public final class MainViewModel {
         recordingDirectory.addListener((obs, old, now) -> showRecordingTarget());
         nextRecording.addListener((obs, old, now) -> showRecordingTarget());
         scenario.set(Catalog.byName(DEFAULT_SCENARIO));
+        explanation.addAfter(faults::sentences);
     }
 
     private void select(Scenario s) {
@@ -316,7 +318,9 @@ public final class MainViewModel {
         LabSnapshot snapshot = s == null ? null : s.latest();
         routing.onFrame(nowNanos, snapshot, s == null ? List.of() : s.drainEvents());
         if (s != null) {
-            log.append(s.drainLines(MAX_LINES_PER_FRAME));
+            List<LogLine> lines = s.drainLines(MAX_LINES_PER_FRAME);
+            log.append(lines);
+            faults.lines(lines);
             if (snapshot != null && snapshot != applied) {
                 apply(snapshot, nowNanos);
             }
@@ -374,6 +378,7 @@ public final class MainViewModel {
         status.message("Running " + s.scenario().name() + " with " + names.size() + " participants.");
         code.show(s.scenario(), s.plan());
         explanation.attach(code.code(), names);
+        faults.attach(s);
         if (startedPaused) {
             state.set(RunState.PAUSED);
             status.message("Paused before the first line: press Step to execute the highlighted line, or Resume.");
@@ -398,6 +403,7 @@ public final class MainViewModel {
             charts.update(snapshot);
         }
         code.update(snapshot);
+        faults.update(snapshot);
         explanation.update(snapshot, nowNanos, false);
         if (!replay.activeProperty().get()) {
             reportCasualties(snapshot);
@@ -409,7 +415,7 @@ public final class MainViewModel {
         for (ParticipantSnapshot p : snapshot.participants()) {
             if ((p.state() == ParticipantState.DEAD || p.state() == ParticipantState.FAILED) && reported.add(p.index()) && !stopRequested) {
                 String what = p.state() == ParticipantState.DEAD ? "died: its process is gone without finishing its role" : "failed";
-                banner.show(p.name() + " (pid " + p.pid() + ") " + what + ". The run stops the others and removes its kernel objects.",
+                banner.show(p.name() + " (pid " + p.pid() + ") " + what + ". The others go on without it: watch whether their waits time out or they recover. Stop ends the run.",
                         "Sent " + p.sent() + ", received " + p.received() + ", in state " + p.state() + " at step " + p.step() + ".");
             }
         }
@@ -424,6 +430,7 @@ public final class MainViewModel {
             explanation.update(last, last.timeNanos(), true);
         }
         lastResult = s.result();
+        faults.ended();
         state.set(RunState.ENDED);
         RunOutcome outcome = RunOutcome.of(s, stopRequested);
         status.message(outcome.sentence());
@@ -767,6 +774,11 @@ public final class MainViewModel {
     /** The plain-words explanation of the newest snapshot. */
     public ExplanationViewModel explanation() {
         return explanation;
+    }
+
+    /** Kill, stop, continue and restart participants; the live race toggle and the damage counted. */
+    public FaultsViewModel faults() {
+        return faults;
     }
 
     /** Whether Start starts the run paused before every participant's first line, for stepping. */

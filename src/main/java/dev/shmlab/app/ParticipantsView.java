@@ -42,6 +42,15 @@ final class ParticipantsView extends TableView<ParticipantRow> {
         getColumns().add(longColumn("corrupt", "corrupted", ParticipantRow::corruptedProperty, Format::count, true));
     }
 
+    /** Gives every filled row the context menu {@code menu} makes for its participant. */
+    void setRowMenu(java.util.function.IntFunction<javafx.scene.control.ContextMenu> menu) {
+        setRowFactory(table -> {
+            javafx.scene.control.TableRow<ParticipantRow> row = new javafx.scene.control.TableRow<>();
+            row.itemProperty().addListener((obs, old, now) -> row.setContextMenu(now == null ? null : menu.apply(now.index())));
+            return row;
+        });
+    }
+
     private static TableColumn<ParticipantRow, Number> longColumn(String title, String id, Function<ParticipantRow, ReadOnlyLongProperty> property,
                                                                 LongFunction<String> format, boolean integrity) {
         TableColumn<ParticipantRow, Number> column = new TableColumn<>(title);

@@ -86,6 +86,16 @@ final class RoutingView extends Pane {
         requestLayout();
     }
 
+    /** The index of the participant whose node is at (x, y) in this view's coordinates, or -1. */
+    int nodeAt(double x, double y) {
+        for (ParticipantNodeView v : nodeViews) {
+            if (v.getBoundsInParent().contains(x, y)) {
+                return v.model().index();
+            }
+        }
+        return -1;
+    }
+
     private String id(String name) {
         return ids.isEmpty() ? name : ids + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }

@@ -69,7 +69,7 @@ public final class SemaphoreViewModel {
         }
         value.set(s.value() < 0 ? "–" : Integer.toString(s.value()));
         holder.set(s.holder() < 0 ? "nobody"
-                : name(s.holder(), participants) + " for " + Format.latency(Math.max(0, nowNanos - s.holderSinceNanos())));
+                : holderName(s.holder(), participants) + " for " + Format.latency(Math.max(0, nowNanos - s.holderSinceNanos())));
         waiters.set(s.waiters().isEmpty() ? "nobody"
                 : String.join(", ", s.waiters().stream().map(i -> name(i, participants)).toList()));
         acquisitions.set(Format.count(s.acquisitions()));
@@ -84,6 +84,19 @@ public final class SemaphoreViewModel {
 
     private static String name(int index, List<ParticipantSnapshot> participants) {
         return index < participants.size() ? participants.get(index).name() : "#" + index;
+    }
+
+    /** The holder's name, marked when its process is dead or stopped: it will not release the object. */
+    private static String holderName(int index, List<ParticipantSnapshot> participants) {
+        String name = name(index, participants);
+        if (index >= participants.size()) {
+            return name;
+        }
+        return switch (participants.get(index).state()) {
+            case DEAD -> name + " (DEAD)";
+            case STOPPED -> name + " (STOPPED)";
+            default -> name;
+        };
     }
 
     public String label() {

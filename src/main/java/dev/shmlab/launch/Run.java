@@ -33,7 +33,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * One run of a scenario: creates the lab segment, prepares the scenario's objects, starts one
@@ -46,7 +45,10 @@ import java.util.stream.Collectors;
  * {@link #HEARTBEAT_TIMEOUT_NANOS} fails the run; the others are stopped: control-block STOP,
  * then SIGTERM after {@link #STOP_GRACE}, then SIGKILL — unless the scenario says they carry on
  * after a death ({@link Scenario#othersContinueAfterDeath}), in which case only a stopped
- * heartbeat stops them.
+ * heartbeat stops them. With {@link RunOptions#letFaultsPlayOut()} (the window's fault injection)
+ * neither a death nor a process stopped by SIGSTOP stops the others: they find out for
+ * themselves, as their timed waits expire. Where the others go on after a death, a dead
+ * participant can be started again into its slot ({@link #restart}).
  */
 public final class Run implements AutoCloseable {
     /** A participant silent this long is reported dead (its heartbeat beats every 100 ms). */
@@ -69,12 +71,20 @@ public final class Run implements AutoCloseable {
     private final Segment segment;
     private final LabSegment lab;
     private final ScenarioResources resources;
-    private final List<Process> processes = new ArrayList<>();
-    private final List<Thread> pumps = new ArrayList<>();
+    /** Participant i's current process (replaced by {@link #restart}). */
+    private final List<Process> processes = new CopyOnWriteArrayList<>();
+    /** Every participant process started, restarted ones included: what they created is removed at the end. */
+    private final Set<Long> allPids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final List<Thread> pumps = new CopyOnWriteArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final String[] exits;
     private final long[] launchedNanos;
     private final long[] runningAfterNanos;
+    /** When participant i's process was last seen stopped by a signal (0: never); its heartbeat may lag after SIGCONT. */
+    private final long[] seenStoppedNanos;
+    /** Guards the end of the run against a restart: once every process has exited, none is started. */
+    private final Object lifecycle = new Object();
+    private boolean allExited;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final long startNanos = System.nanoTime();
     private volatile boolean stopping;
@@ -101,6 +111,7 @@ public final class Run implements AutoCloseable {
         this.exits = new String[plan.participants().size()];
         this.launchedNanos = new long[plan.participants().size()];
         this.runningAfterNanos = new long[plan.participants().size()];
+        this.seenStoppedNanos = new long[plan.participants().size()];
         this.segment = createSegment(scenario.name(), plan, options.objectMode());
         try {
             this.lab = LabSegment.format(segment.memory(), plan.geometry(), scenario.name(), plan.participants().size(), params.toJson())
@@ -144,24 +155,70 @@ public final class Run implements AutoCloseable {
 
     private void launchAll() {
         lab.control().markRunStart(System.nanoTime());
-        String address = segment.address().encode();
         for (int i = 0; i < plan.participants().size(); i++) {
-            int index = i;
-            List<String> command = options.participantProgram(i)
-                    .map(program -> ParticipantCommand.forProgram(program, address, index))
-                    .orElseGet(() -> ParticipantCommand.forParticipant(address, index));
-            try {
-                launchedNanos[i] = System.nanoTime();
-                Process p = ParticipantCommand.builder(command).start();
-                processes.add(p);
-                String name = plan.participants().get(i).name();
-                pumps.add(pump(i, name, p.getInputStream(), false));
-                pumps.add(pump(i, name, p.getErrorStream(), true));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start participant " + i + " (" + command.getFirst() + ")", e);
-            }
+            processes.add(launch(i));
         }
         supervisor = Thread.ofPlatform().daemon().name("run-supervisor").start(this::supervise);
+    }
+
+    /** Starts participant i's process with its output pumped to the listener. */
+    private Process launch(int index) {
+        String address = segment.address().encode();
+        List<String> command = options.participantProgram(index)
+                .map(program -> ParticipantCommand.forProgram(program, address, index))
+                .orElseGet(() -> ParticipantCommand.forParticipant(address, index));
+        try {
+            launchedNanos[index] = System.nanoTime();
+            Process p = ParticipantCommand.builder(command).start();
+            allPids.add(p.pid());
+            String name = plan.participants().get(index).name();
+            pumps.add(pump(index, name, p.getInputStream(), false));
+            pumps.add(pump(index, name, p.getErrorStream(), true));
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start participant " + index + " (" + command.getFirst() + ")", e);
+        }
+    }
+
+    /**
+     * Why participant i cannot be started again now, or empty when it can: only where the others go
+     * on after a death ({@link Scenario#othersContinueAfterDeath}), only once its process has
+     * exited, and only while the run goes on.
+     */
+    public Optional<String> restartRefusal(int i) {
+        String name = plan.participants().get(i).name();
+        if (!scenario.othersContinueAfterDeath(params)) {
+            return Optional.of("in " + scenario.name() + " the others cannot go on without " + name
+                    + ", so a new process could not take its place (restart works where they go on after a death, as in mutex-counter)");
+        }
+        if (stopping || isFinished()) {
+            return Optional.of("the run is ending");
+        }
+        if (processes.get(i).isAlive()) {
+            return Optional.of(name + " is still running: kill it first");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Starts participant i again into its slot after its process exited (see {@link #restartRefusal});
+     * its death stays among the run's failures. Returns the new process's PID.
+     */
+    public long restart(int i) {
+        synchronized (lifecycle) {
+            Optional<String> refusal = allExited ? Optional.of("the run is ending") : restartRefusal(i);
+            if (refusal.isPresent()) {
+                throw new IllegalStateException("cannot restart " + plan.participants().get(i).name() + ": " + refusal.get());
+            }
+            // The death is recorded before the slot forgets the process, even if the supervisor has not looked yet.
+            checkParticipant(i);
+            Process p = launch(i);
+            exits[i] = null;
+            runningAfterNanos[i] = 0;
+            seenStoppedNanos[i] = 0;
+            processes.set(i, p);
+            return p.pid();
+        }
     }
 
     private Thread pump(int index, String name, java.io.InputStream in, boolean error) {
@@ -180,9 +237,12 @@ public final class Run implements AutoCloseable {
     private void supervise() {
         long deadline = startNanos + options.timeout().toNanos();
         while (true) {
-            boolean allExited = true;
-            for (int i = 0; i < processes.size(); i++) {
-                allExited &= checkParticipant(i);
+            synchronized (lifecycle) {
+                boolean exited = true;
+                for (int i = 0; i < processes.size(); i++) {
+                    exited &= checkParticipant(i);
+                }
+                allExited = exited;
             }
             if (allExited) {
                 break;
@@ -231,7 +291,8 @@ public final class Run implements AutoCloseable {
                     failures.add("participant " + name + " (pid " + p.pid() + ") " + exits[i]);
                     // Only a participant that had started can be done without: one that died
                     // starting would leave the others waiting for it.
-                    if (!scenario.othersContinueAfterDeath(params) || runningAfterNanos[i] == 0) {
+                    boolean othersGoOn = scenario.othersContinueAfterDeath(params) || options.letFaultsPlayOut();
+                    if (!othersGoOn || runningAfterNanos[i] == 0) {
                         requestStop();
                     }
                 }
@@ -242,13 +303,22 @@ public final class Run implements AutoCloseable {
             runningAfterNanos[i] = System.nanoTime() - launchedNanos[i];
         }
         long heartbeat = lab.participant(i).heartbeatNanos();
-        if (!stopping && heartbeat != 0 && System.nanoTime() - heartbeat > HEARTBEAT_TIMEOUT_NANOS && !finishedRole(i)) {
+        // A heartbeat from before this process started is its dead predecessor's (after a restart).
+        boolean current = heartbeat != 0 && heartbeat - launchedNanos[i] > 0;
+        if (!stopping && current && System.nanoTime() - heartbeat > HEARTBEAT_TIMEOUT_NANOS && !finishedRole(i)) {
             Optional<ProcStat> stat = ProcStat.read(p.pid());
             if (stat.map(ProcStat::zombie).orElse(true)) {
                 // Already dead, not yet reaped: its exit is recorded (as a death) on a later pass.
                 return false;
             }
             boolean stopped = stat.get().stopped();
+            if (options.letFaultsPlayOut() && (stopped || seenStoppedNanos[i] != 0 && System.nanoTime() - seenStoppedNanos[i] < HEARTBEAT_TIMEOUT_NANOS)) {
+                // Stopped on purpose (SIGSTOP), or continued so recently that its heartbeat has not caught up.
+                if (stopped) {
+                    seenStoppedNanos[i] = System.nanoTime();
+                }
+                return false;
+            }
             failures.add("participant " + name + " (pid " + p.pid() + ") " + (stopped ? "is stopped (SIGSTOP)" : "stopped responding")
                     + ": no heartbeat for " + (System.nanoTime() - heartbeat) / 1_000_000 + " ms");
             requestStop();
@@ -378,7 +448,7 @@ public final class Run implements AutoCloseable {
         } catch (RuntimeException e) {
             failures.add("could not remove a scenario object: " + e.getMessage());
         }
-        Set<Long> pids = processes.stream().map(Process::pid).collect(Collectors.toSet());
+        Set<Long> pids = Set.copyOf(allPids);
         for (ObjectRegistry.Entry entry : ObjectRegistry.entries()) {
             if (pids.contains(entry.creatorPid())) {
                 try {

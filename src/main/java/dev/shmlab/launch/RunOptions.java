@@ -10,15 +10,21 @@ import java.util.TreeMap;
  * How to run a scenario: the pace (delay per step, 0 = full speed), the longest the whole run may
  * take, whether participants start paused (for stepping from the first line), whether the run's
  * objects are shared with the owner's group, and which participants are played by programs of the
- * user's own instead of shmlab's participant JVM.
+ * user's own instead of shmlab's participant JVM, and whether a fault (a death, a SIGSTOP) is left
+ * to play out instead of stopping the others.
  */
-public record RunOptions(Duration pace, Duration timeout, boolean startPaused, boolean sharedGroup, Map<Integer, List<String>> participantPrograms) {
+public record RunOptions(Duration pace, Duration timeout, boolean startPaused, boolean sharedGroup, Map<Integer, List<String>> participantPrograms,
+                         boolean letFaultsPlayOut) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
     public RunOptions {
         TreeMap<Integer, List<String>> programs = new TreeMap<>();
         participantPrograms.forEach((index, command) -> programs.put(index, List.copyOf(command)));
         participantPrograms = java.util.Collections.unmodifiableMap(programs);
+    }
+
+    public RunOptions(Duration pace, Duration timeout, boolean startPaused, boolean sharedGroup, Map<Integer, List<String>> participantPrograms) {
+        this(pace, timeout, startPaused, sharedGroup, participantPrograms, false);
     }
 
     public RunOptions(Duration pace, Duration timeout, boolean startPaused, boolean sharedGroup) {
@@ -30,20 +36,20 @@ public record RunOptions(Duration pace, Duration timeout, boolean startPaused, b
     }
 
     public RunOptions withPace(Duration newPace) {
-        return new RunOptions(newPace, timeout, startPaused, sharedGroup, participantPrograms);
+        return new RunOptions(newPace, timeout, startPaused, sharedGroup, participantPrograms, letFaultsPlayOut);
     }
 
     public RunOptions withTimeout(Duration newTimeout) {
-        return new RunOptions(pace, newTimeout, startPaused, sharedGroup, participantPrograms);
+        return new RunOptions(pace, newTimeout, startPaused, sharedGroup, participantPrograms, letFaultsPlayOut);
     }
 
     public RunOptions withStartPaused(boolean paused) {
-        return new RunOptions(pace, timeout, paused, sharedGroup, participantPrograms);
+        return new RunOptions(pace, timeout, paused, sharedGroup, participantPrograms, letFaultsPlayOut);
     }
 
     /** Objects readable and writable by the owner's group too (0660), for a class sharing one machine. */
     public RunOptions withSharedGroup(boolean shared) {
-        return new RunOptions(pace, timeout, startPaused, shared, participantPrograms);
+        return new RunOptions(pace, timeout, startPaused, shared, participantPrograms, letFaultsPlayOut);
     }
 
     /**
@@ -58,7 +64,16 @@ public record RunOptions(Duration pace, Duration timeout, boolean startPaused, b
         }
         Map<Integer, List<String>> programs = new TreeMap<>(participantPrograms);
         programs.put(index, command);
-        return new RunOptions(pace, timeout, startPaused, sharedGroup, programs);
+        return new RunOptions(pace, timeout, startPaused, sharedGroup, programs, letFaultsPlayOut);
+    }
+
+    /**
+     * The others are not stopped when a participant dies or is stopped by SIGSTOP (the death still
+     * fails the run): as in a real program, they find out when their timed waits expire. For fault
+     * injection in the window, where the consequences are the lesson.
+     */
+    public RunOptions withLetFaultsPlayOut(boolean playOut) {
+        return new RunOptions(pace, timeout, startPaused, sharedGroup, participantPrograms, playOut);
     }
 
     /** The program that plays participant {@code index}, when it is not shmlab's own. */

@@ -53,6 +53,8 @@ public final class Monitor implements AutoCloseable {
     private final ConcurrentLinkedDeque<MessageEvent> pendingEvents = new ConcurrentLinkedDeque<>();
     private final List<Consumer<LabSnapshot>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<Integer, CountingSemaphore> semaphores = new HashMap<>();
+    /** When each participant's process was last seen stopped (SIGSTOP): after SIGCONT its heartbeat needs a moment. */
+    private final Map<Integer, Long> seenStoppedNanos = new java.util.concurrent.ConcurrentHashMap<>();
     private final Deque<long[]> rateWindow = new ArrayDeque<>();
     private final EventRing events;
     private long nextEvent;
@@ -218,10 +220,13 @@ public final class Monitor implements AutoCloseable {
             return s.withState(ParticipantState.DEAD);
         }
         if (stat.get().stopped()) {
+            seenStoppedNanos.put(s.index(), now);
             return s.withState(ParticipantState.STOPPED);
         }
         long heartbeat = s.heartbeatNanos();
-        if (heartbeat != 0 && now - heartbeat > HEARTBEAT_TIMEOUT_NANOS) {
+        Long stoppedAt = seenStoppedNanos.get(s.index());
+        boolean justContinued = stoppedAt != null && now - stoppedAt < HEARTBEAT_TIMEOUT_NANOS;
+        if (heartbeat != 0 && now - heartbeat > HEARTBEAT_TIMEOUT_NANOS && !justContinued) {
             return s.withState(ParticipantState.DEAD);
         }
         return s;

@@ -103,6 +103,27 @@ public abstract sealed class CounterScenario implements Scenario permits Semapho
     }
 
     @Override
+    public final boolean syncSwitchable() {
+        return true;
+    }
+
+    /**
+     * The updates lost so far: increments the workers recorded minus the counter. The records are
+     * read before the counter and each worker records an increment after storing it, so an
+     * increment in flight can only make this smaller, never larger, than the updates really lost.
+     */
+    @Override
+    public final List<Finding> liveFindings(LabSegment lab, ScenarioParams params) {
+        SharedMemory data = lab.data();
+        long made = 0;
+        for (int w = 0; w < params.getInt("processes"); w++) {
+            made += data.getLongAcquire(workerOffset(w) + MADE_OFFSET);
+        }
+        long lost = Math.max(0, made - data.getLongAcquire(COUNTER_OFFSET));
+        return List.of(new Finding("lost updates", lost, lost > 0));
+    }
+
+    @Override
     public final boolean integrityRequired(ScenarioParams params) {
         return guarded(params);
     }
@@ -201,11 +222,15 @@ public abstract sealed class CounterScenario implements Scenario permits Semapho
             ctx.out("Worker " + me + " (pid " + ProcessHandle.current().pid() + "): " + quota + " increments of the shared counter, "
                     + (ctx.syncEnabled() ? "each guarded by the " + ctx.lab().syncObject(GUARD).kind().name().toLowerCase(Locale.ROOT)
                     .replace('_', ' ') : "UNGUARDED"));
+            // Zero in a fresh run; a worker started again after a death takes over its predecessor's count.
+            long made = data.getLongAcquire(madeOffset);
+            if (made > 0) {
+                ctx.out("Worker " + me + " restarted: goes on after the " + made + " increments its predecessor recorded");
+            }
             long opened = StartGate.pass(ctx, data, GATE_OFFSET, workers);
             if (opened < 0) {
                 return;
             }
-            long made = 0;
             while (made < quota) {
                 if (!ctx.checkpoint(STEP_ENTER)) {
                     ctx.out("Worker " + me + " stopped after " + made + " increments");

@@ -69,6 +69,11 @@ public final class RaceScenario implements Scenario {
     }
 
     @Override
+    public boolean syncSwitchable() {
+        return true;
+    }
+
+    @Override
     public RunPlan plan(ScenarioParams p) {
         return new RunPlan(Backend.POSIX, RunPlan.clients(p.getInt("clients")), List.of(new RunPlan.SyncObject(SyncObjectKind.NAMED_SEMAPHORE, "semName")),
                 4096, RoundRobinScenario.CLIENTS_OFFSET + RoundRobinScenario.CLIENT_LENGTH * p.getInt("clients"));

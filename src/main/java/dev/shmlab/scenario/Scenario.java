@@ -62,6 +62,22 @@ public interface Scenario {
         return false;
     }
 
+    /**
+     * Whether the roles read {@link RoleContext#syncEnabled()} as they go, so that synchronisation
+     * can be switched off and on while the run is live (the window's race toggle).
+     */
+    default boolean syncSwitchable() {
+        return false;
+    }
+
+    /**
+     * Run-level damage readable while the run goes on (e.g. lost updates so far), cheap enough to
+     * read a few times a second; each value may lag the truth by the increments in flight.
+     */
+    default List<Finding> liveFindings(LabSegment lab, ScenarioParams params) {
+        return List.of();
+    }
+
     /** One run-level number with a name; {@code bad} marks an integrity failure. */
     record Finding(String name, long value, boolean bad) {
     }
