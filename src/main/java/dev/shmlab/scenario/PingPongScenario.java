@@ -3,6 +3,7 @@ package dev.shmlab.scenario;
 import dev.shmlab.ShmlabException;
 import dev.shmlab.layout.LabSegment;
 import dev.shmlab.layout.ParticipantPublisher;
+import dev.shmlab.layout.ParticipantState;
 import dev.shmlab.layout.SyncObjectKind;
 import dev.shmlab.shm.Backend;
 import dev.shmlab.shm.SharedMemory;
@@ -13,6 +14,7 @@ import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Seed 000: a writer and a reader share one slot. In latency mode the reader echoes every message
@@ -34,6 +36,8 @@ public final class PingPongScenario implements Scenario {
     static final long HEADER_OFFSET = 4096;
     static final long PAYLOAD_OFFSET = HEADER_OFFSET + 64;
     static final int WRITER = 0;
+    /** How often the writer looks whether the reader is ready, before the first message. */
+    private static final long READY_POLL_NANOS = 50_000;
     static final int READER = 1;
     public static final long MAX_SIZE_BYTES = 128L << 20;
 
@@ -203,6 +207,10 @@ public final class PingPongScenario implements Scenario {
 
         /** The writer's loop; the checkpoints are the lines of {@code pseudoCode(WRITER)}. */
         void write() {
+            // Like the C reference, nothing is sent or timed before the reader is ready.
+            if (!PeerWait.until(ctx, "the reader to be ready", this::readerReady)) {
+                return;
+            }
             long total = warmup + count;
             long measuredStart = 0;
             long prev = System.nanoTime();
@@ -243,6 +251,7 @@ public final class PingPongScenario implements Scenario {
         /** The reader's loop; the checkpoints are the lines of {@code pseudoCode(READER)}. */
         void read() {
             ctx.out("Shared memory receiver ready.");
+            stats.state(ParticipantState.WAITING); // the writer starts once it sees this
             LinePrinter lines = new LinePrinter(ctx, false);
             long total = warmup + count;
             for (long seq = 1; seq <= total; seq++) {
@@ -252,6 +261,9 @@ public final class PingPongScenario implements Scenario {
                 int expected = latency ? (int) (2 * seq - 1) : (int) seq;
                 if (!signal.await(expected)) {
                     return;
+                }
+                if (seq == 1) {
+                    stats.state(ParticipantState.RUNNING);
                 }
                 ctx.checkpoint(1);
                 receive(seq, WRITER, READER);
@@ -276,6 +288,19 @@ public final class PingPongScenario implements Scenario {
             lines.finish();
             ctx.out("Reader received " + stats.received + " messages (" + stats.bytesReceived + " bytes); "
                     + "lost " + stats.lost + ", duplicated " + stats.duplicated + ", corrupted " + stats.corrupted + ".");
+        }
+
+        /** Whether the reader published that it waits for message 1 (or got further) within timeoutNanos. */
+        private boolean readerReady(long timeoutNanos) {
+            long deadline = System.nanoTime() + timeoutNanos;
+            while (true) {
+                boolean ready = ctx.lab().participant(READER).read()
+                        .map(s -> s.state().ordinal() >= ParticipantState.WAITING.ordinal()).orElse(false);
+                if (ready || System.nanoTime() - deadline > 0) {
+                    return ready;
+                }
+                LockSupport.parkNanos(READY_POLL_NANOS);
+            }
         }
 
         /** Fills the private buffer for message seq and returns its checksum. */
