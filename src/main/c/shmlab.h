@@ -273,6 +273,10 @@ static inline int32_t shmlab_full(uint64_t header_hash, const uint8_t *payload, 
  *   4096 struct shmlab_pp_header of the message in the slot
  *   4160 the payload, `size` bytes: byte 0 = 'A' + (seq - 1) % 26, seq stamped (shmlab_stamp)
  *
+ * The reader publishes state SHMLAB_WAITING in its record once it is ready for message 1 (buffers
+ * made, semaphores open) and SHMLAB_RUNNING once it has it; the writer sends nothing, and starts no
+ * clock, before it sees the reader in WAITING or a later state.
+ *
  * Messages are numbered 1 .. warmup + count. The writer writes payload and header, then stores
  * the flag (release): 2*seq - 1 in latency mode, seq in throughput mode. The reader waits for
  * that value, copies the payload out, checks it (below), and then in latency mode writes the same

@@ -515,6 +515,7 @@ static void received_line(struct reader *r, int64_t now) {
 
 static void read_messages(struct reader *r) {
     printf("Shared memory receiver ready.\n");
+    set_state(r, SHMLAB_WAITING); /* the writer starts once it sees this */
     int64_t total = r->p.warmup + r->p.count;
     for (int64_t seq = 1; seq <= total; seq++) {
         if (!checkpoint(r, 0)) {
@@ -522,6 +523,9 @@ static void read_messages(struct reader *r) {
         }
         if (!await_flag(r, (int32_t) (r->p.latency ? 2 * seq - 1 : seq))) {
             return;
+        }
+        if (seq == 1) {
+            set_state(r, SHMLAB_RUNNING);
         }
         receive(r, seq);
         int64_t now = now_ns();

@@ -59,6 +59,7 @@ public final class ParticipantCommand {
                 "--enable-native-access=ALL-UNNAMED",
                 // A participant is small and short-lived: one GC thread and a small heap start fastest.
                 "-XX:+UseSerialGC", "-Xms16m", "-Xss512k", "-XX:-UsePerfData"));
+        StartupCache.jnaLibraryDirectory().ifPresent(dir -> prefix.add("-Djna.boot.library.path=" + dir));
         StartupCache.forClassPath(classPath).ifPresent(cache -> prefix.addAll(List.of(
                 "-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off")));
         prefix.addAll(List.of("-cp", classPath, MAIN_CLASS));

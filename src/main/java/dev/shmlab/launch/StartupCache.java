@@ -1,5 +1,6 @@
 package dev.shmlab.launch;
 
+import dev.shmlab.os.JnaDispatch;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +26,7 @@ import java.util.stream.Stream;
  */
 final class StartupCache {
     private static final long TRAINING_TIMEOUT_SECONDS = 60;
+    private static final int CACHES_KEPT = 3;
 
     private StartupCache() {
     }
@@ -47,6 +50,18 @@ final class StartupCache {
             // no cache: participants start a little slower
         }
         return Optional.empty();
+    }
+
+    /**
+     * A directory holding JNA's native library unpacked (see {@link JnaDispatch}), for
+     * {@code -Djna.boot.library.path}; empty if it cannot be had.
+     */
+    static synchronized Optional<Path> jnaLibraryDirectory() {
+        try {
+            return JnaDispatch.unpackedUnder(directory());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean train(String classPath, Path cache) throws IOException {
@@ -76,7 +91,31 @@ final class StartupCache {
             return false;
         }
         Files.move(partial, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        removeOldCaches(cache.getParent());
         return true;
+    }
+
+    /**
+     * Keeps the {@value #CACHES_KEPT} newest caches: each build or JDK update makes a new one
+     * (about 26 MB). A JVM still running from a removed one keeps its mapping.
+     */
+    private static void removeOldCaches(Path dir) throws IOException {
+        List<Path> caches;
+        try (Stream<Path> files = Files.list(dir)) {
+            caches = files.filter(p -> p.getFileName().toString().startsWith("participant-") && p.toString().endsWith(".aot"))
+                    .sorted(Comparator.comparing(StartupCache::modified).reversed()).toList();
+        }
+        for (Path old : caches.subList(Math.min(CACHES_KEPT, caches.size()), caches.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Partial caches of training runs that were killed, more than ten minutes old. */

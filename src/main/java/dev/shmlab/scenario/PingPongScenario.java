@@ -3,6 +3,7 @@ package dev.shmlab.scenario;
 import dev.shmlab.ShmlabException;
 import dev.shmlab.layout.LabSegment;
 import dev.shmlab.layout.ParticipantPublisher;
+import dev.shmlab.layout.ParticipantState;
 import dev.shmlab.layout.SyncObjectKind;
 import dev.shmlab.shm.Backend;
 import dev.shmlab.shm.SharedMemory;
@@ -13,6 +14,7 @@ import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Seed 000: a writer and a reader share one slot. In latency mode the reader echoes every message
@@ -34,6 +36,10 @@ public final class PingPongScenario implements Scenario {
     static final long HEADER_OFFSET = 4096;
     static final long PAYLOAD_OFFSET = HEADER_OFFSET + 64;
     static final int WRITER = 0;
+    /** How often the writer looks whether the reader is ready, before the first message. */
+    private static final long READY_POLL_NANOS = 50_000;
+    /** Stamp words each side processes before the first message, so that the checks are compiled. */
+    private static final long WARM_UP_WORDS = 200_000;
     static final int READER = 1;
     public static final long MAX_SIZE_BYTES = 128L << 20;
 
@@ -203,6 +209,11 @@ public final class PingPongScenario implements Scenario {
 
         /** The writer's loop; the checkpoints are the lines of {@code pseudoCode(WRITER)}. */
         void write() {
+            warmUp();
+            // Like the C reference, nothing is sent or timed before the reader is ready.
+            if (!PeerWait.until(ctx, "the reader to be ready", this::readerReady)) {
+                return;
+            }
             long total = warmup + count;
             long measuredStart = 0;
             long prev = System.nanoTime();
@@ -243,6 +254,8 @@ public final class PingPongScenario implements Scenario {
         /** The reader's loop; the checkpoints are the lines of {@code pseudoCode(READER)}. */
         void read() {
             ctx.out("Shared memory receiver ready.");
+            warmUp();
+            stats.state(ParticipantState.WAITING); // the writer starts once it sees this
             LinePrinter lines = new LinePrinter(ctx, false);
             long total = warmup + count;
             for (long seq = 1; seq <= total; seq++) {
@@ -253,13 +266,16 @@ public final class PingPongScenario implements Scenario {
                 if (!signal.await(expected)) {
                     return;
                 }
+                if (seq == 1) {
+                    stats.state(ParticipantState.RUNNING);
+                }
                 ctx.checkpoint(1);
                 receive(seq, WRITER, READER);
                 ctx.checkpoint(2);
                 if ((seq & 63) == 1 || ctx.isPaced()) {
                     long now = System.nanoTime();
                     if (lines.due(now)) {
-                        lines.print("Received " + size + " bytes. First char: " + (char) buffer.get(ValueLayout.JAVA_BYTE, 0), now);
+                        lines.print(receivedLine(), now);
                     } else {
                         lines.skip();
                     }
@@ -276,6 +292,40 @@ public final class PingPongScenario implements Scenario {
             lines.finish();
             ctx.out("Reader received " + stats.received + " messages (" + stats.bytesReceived + " bytes); "
                     + "lost " + stats.lost + ", duplicated " + stats.duplicated + ", corrupted " + stats.corrupted + ".");
+        }
+
+        /**
+         * Runs the per-message code on this side's private buffer until it is compiled, and links
+         * the line's string concatenation (bootstrapped on first use): a single cold message then
+         * times the transfer through the slot's untouched pages, as the C reference does, not the
+         * interpreter. The slot itself is not touched.
+         */
+        private void warmUp() {
+            long words = Math.max(1, size / Checksums.STAMP_STRIDE);
+            long rounds = Math.clamp(WARM_UP_WORDS / words, 20, 20_000);
+            long header = Checksums.header(0, role, 1 - role, size);
+            for (long i = 0; i < rounds; i++) {
+                Checksums.stamp(buffer, size, i);
+                Checksums.stamped(header, buffer, size);
+            }
+            receivedLine();
+        }
+
+        private String receivedLine() {
+            return "Received " + size + " bytes. First char: " + (char) buffer.get(ValueLayout.JAVA_BYTE, 0);
+        }
+
+        /** Whether the reader published that it waits for message 1 (or got further) within timeoutNanos. */
+        private boolean readerReady(long timeoutNanos) {
+            long deadline = System.nanoTime() + timeoutNanos;
+            while (true) {
+                boolean ready = ctx.lab().participant(READER).read()
+                        .map(s -> s.state().ordinal() >= ParticipantState.WAITING.ordinal()).orElse(false);
+                if (ready || System.nanoTime() - deadline > 0) {
+                    return ready;
+                }
+                LockSupport.parkNanos(READY_POLL_NANOS);
+            }
         }
 
         /** Fills the private buffer for message seq and returns its checksum. */
