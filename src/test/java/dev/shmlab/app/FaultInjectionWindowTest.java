@@ -104,7 +104,8 @@ class FaultInjectionWindowTest {
         robot.clickOn("Stop (SIGSTOP)");
         await("client-2 shown STOPPED in the table and on its node", SHORT,
                 () -> stateShown(1).equals("STOPPED") && ui.styleClasses("#participant-node-1").contains("state-stopped"));
-        assertThat(explanation()).contains("client-2 is stopped (SIGSTOP)");
+        // The explanation is rewritten a few times a second, not on every frame.
+        await("the explanation to say client-2 is stopped", SHORT, () -> explanation().contains("client-2 is stopped (SIGSTOP)"));
 
         rightClickRow(1);
         robot.clickOn("Continue (SIGCONT)");
