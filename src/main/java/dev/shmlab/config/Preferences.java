@@ -41,9 +41,9 @@ public record Preferences(Theme theme, double scale, String lastScenario, Map<St
 
     /** The window's colour themes. */
     public enum Theme {
-        LIGHT, DARK, HIGH_CONTRAST;
+        LIGHT, HIGH_CONTRAST;
 
-        /** The name in the file: {@code light}, {@code dark}, {@code high-contrast}. */
+        /** The name in the file: {@code light} or {@code high-contrast}. */
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }

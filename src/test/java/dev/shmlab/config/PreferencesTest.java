@@ -33,11 +33,11 @@ class PreferencesTest {
     @Test
     void theFileIsTheDocumentedJson() throws IOException {
         Path file = dir.resolve(Preferences.FILE_NAME);
-        Preferences.defaults().withTheme(Theme.DARK).withScale(2.0).withLastRun("race", Map.of("sync", "none")).save(file);
+        Preferences.defaults().withTheme(Theme.HIGH_CONTRAST).withScale(2.0).withLastRun("race", Map.of("sync", "none")).save(file);
 
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         assertThat(json.get("version").asInt()).isEqualTo(1);
-        assertThat(json.get("theme").asText()).isEqualTo("dark");
+        assertThat(json.get("theme").asText()).isEqualTo("high-contrast");
         assertThat(json.get("scale").asDouble()).isEqualTo(2.0);
         assertThat(json.get("lastScenario").asText()).isEqualTo("race");
         assertThat(json.get("lastParameters").get("sync").asText()).isEqualTo("none");
