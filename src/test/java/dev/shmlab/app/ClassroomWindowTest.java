@@ -9,13 +9,11 @@ import dev.shmlab.layout.ParticipantSnapshot;
 import dev.shmlab.layout.ParticipantState;
 import dev.shmlab.monitor.LabSnapshot;
 import dev.shmlab.scenario.Catalog;
-import dev.shmlab.shm.ObjectRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -65,10 +63,7 @@ class ClassroomWindowTest {
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::close).get(30, TimeUnit.SECONDS);
-        long self = ProcessHandle.current().pid();
-        assertThat(ObjectRegistry.entries().stream().filter(e -> e.creatorPid() == self).toList())
-                .as("kernel objects this test's runs left registered").isEmpty();
+        WindowDriver.closeAndCheckNothingLeft(window, Duration.ofSeconds(30));
     }
 
     @Test

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shmlab.monitor.Explainer;
 import dev.shmlab.scenario.Catalog;
-import dev.shmlab.shm.ObjectRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Fault injection from the window with real participant processes: SIGKILL, SIGSTOP and SIGCONT
@@ -62,10 +59,7 @@ class FaultInjectionWindowTest {
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::close).get(60, TimeUnit.SECONDS);
-        long self = ProcessHandle.current().pid();
-        assertThat(ObjectRegistry.entries().stream().filter(e -> e.creatorPid() == self).toList())
-                .as("kernel objects this test's runs left registered").isEmpty();
+        WindowDriver.closeAndCheckNothingLeft(window, Duration.ofSeconds(60));
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real window, driven by TestFX under a real (or virtual) display: clicks on its buttons,
@@ -55,8 +53,7 @@ class MainWindowTest {
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::close).get(30, TimeUnit.SECONDS);
-        assertThat(ownRegistryEntries()).as("kernel objects this test's runs left registered").isEmpty();
+        WindowDriver.closeAndCheckNothingLeft(window, Duration.ofSeconds(30));
     }
 
     @Test
@@ -136,7 +133,7 @@ class MainWindowTest {
         awaitTraffic();
         String segment = ui.text("#statusSegment").replaceAll(" \\(.*\\)$", "");
         Path devShm = Path.of("/dev/shm", segment.substring(1));
-        List<ObjectRegistry.Entry> made = ownRegistryEntries();
+        List<ObjectRegistry.Entry> made = WindowDriver.ownRegistryEntries();
         assertThat(devShm).exists();
         assertThat(made).extracting(ObjectRegistry.Entry::kind)
                 .contains(ObjectRegistry.Kind.POSIX_SHM, ObjectRegistry.Kind.POSIX_SEM, ObjectRegistry.Kind.SYSV_SHM);
@@ -230,12 +227,6 @@ class MainWindowTest {
 
     private static long sum(List<Long> values) {
         return values.stream().mapToLong(Long::longValue).sum();
-    }
-
-    /** Kernel objects the registry says this JVM created (the window's runs create them here). */
-    private static List<ObjectRegistry.Entry> ownRegistryEntries() {
-        long self = ProcessHandle.current().pid();
-        return ObjectRegistry.entries().stream().filter(e -> e.creatorPid() == self).toList();
     }
 
     private static boolean exists(ObjectRegistry.Entry e) {

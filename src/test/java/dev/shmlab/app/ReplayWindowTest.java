@@ -11,7 +11,6 @@ import dev.shmlab.monitor.Recording;
 import dev.shmlab.scenario.Catalog;
 import dev.shmlab.scenario.Lesson;
 import dev.shmlab.scenario.Lessons;
-import dev.shmlab.shm.ObjectRegistry;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,10 +73,7 @@ class ReplayWindowTest {
         for (MainWindow w : others) {
             WaitForAsyncUtils.asyncFx(w::close).get(30, TimeUnit.SECONDS);
         }
-        WaitForAsyncUtils.asyncFx(window::close).get(30, TimeUnit.SECONDS);
-        long self = ProcessHandle.current().pid();
-        assertThat(ObjectRegistry.entries().stream().filter(e -> e.creatorPid() == self).toList())
-                .as("kernel objects this test's runs left registered").isEmpty();
+        WindowDriver.closeAndCheckNothingLeft(window, Duration.ofSeconds(30));
     }
 
     @Test

@@ -122,6 +122,21 @@ final class WindowDriver {
         assertThat(fx(condition::getAsBoolean)).as("%s within %s", what, timeout).isTrue();
     }
 
+    /**
+     * Closes a window as its close button would (stopping its run and removing the run's kernel
+     * objects), then checks that nothing this JVM created is still registered.
+     */
+    static void closeAndCheckNothingLeft(MainWindow window, Duration limit) throws Exception {
+        WaitForAsyncUtils.asyncFx(window::close).get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertThat(ownRegistryEntries()).as("kernel objects this test's runs left registered").isEmpty();
+    }
+
+    /** Kernel objects the registry says this JVM created (the window's runs create them here). */
+    static List<dev.shmlab.shm.ObjectRegistry.Entry> ownRegistryEntries() {
+        long self = ProcessHandle.current().pid();
+        return dev.shmlab.shm.ObjectRegistry.entries().stream().filter(e -> e.creatorPid() == self).toList();
+    }
+
     static <T> T fx(Callable<T> read) {
         return WaitForAsyncUtils.waitForAsyncFx(10_000, read);
     }
