@@ -29,6 +29,8 @@ final class RoutingView extends Pane {
     private final Canvas canvas = new Canvas();
     private final VBox segmentBox = new VBox();
     private final Label rate = new Label();
+    /** More participants than this get compact nodes (no detail line, smaller circles). */
+    private static final int COMPACT_ABOVE = 8;
     private final List<ParticipantNodeView> nodeViews = new ArrayList<>();
     private double[] xs = new double[0];
     private double[] ys = new double[0];
@@ -74,9 +76,14 @@ final class RoutingView extends Pane {
     private void rebuildNodes() {
         getChildren().removeAll(nodeViews);
         nodeViews.clear();
+        int n = model.nodes().size();
         for (NodeViewModel node : model.nodes()) {
             ParticipantNodeView view = new ParticipantNodeView(node, (ids.isEmpty() ? "participant" : ids) + "-node-" + node.index());
             node.stateProperty().addListener((obs, old, now) -> stale = true);
+            // Decided here, never during layout: reordering a node's children in the middle of a
+            // layout pass corrupts JavaFX's cached bounds (IndexOutOfBoundsException in a pulse).
+            view.setLabelsAbove(Math.sin(angle(nodeViews.size(), n)) < -0.3);
+            view.setCompact(n > COMPACT_ABOVE);
             nodeViews.add(view);
         }
         getChildren().addAll(nodeViews);
@@ -123,15 +130,13 @@ final class RoutingView extends Pane {
         if (n == 0) {
             return;
         }
-        boolean compact = n > 8;
+        boolean compact = n > COMPACT_ABOVE;
         double radius = Math.max(20, Math.min(44, Math.min(w, h) / (compact ? 16 : 11)));
         double nodeWidth = 0;
         double nodeHeight = 0;
         for (int i = 0; i < n; i++) {
             ParticipantNodeView v = nodeViews.get(i);
             v.setRadius(radius);
-            v.setCompact(compact);
-            v.setLabelsAbove(Math.sin(angle(i, n)) < -0.3);
             v.autosize();
             nodeWidth = Math.max(nodeWidth, v.getWidth());
             nodeHeight = Math.max(nodeHeight, v.getHeight());
