@@ -48,6 +48,8 @@ public final class WatchCommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "DURATION", description = "Time between tables (default 1s).")
     private String interval = "1s";
 
+    private static final Duration FIRST_SAMPLE_LIMIT = Duration.ofSeconds(5);
+
     @Option(names = "--count", paramLabel = "N", description = "Print N tables, then exit (default: until the run ends).")
     private long count = Long.MAX_VALUE;
 
@@ -70,8 +72,16 @@ public final class WatchCommand implements Callable<Integer> {
                     throw new dev.shmlab.ShmlabException(address.display() + ": " + monitor.failure());
                 }
                 LabSnapshot s = monitor.latest();
-                if (s == null) {
-                    continue;
+                long waitedNanos = 0;
+                while (s == null) {
+                    // The first sample has not been taken yet: a table only counts once it is printed.
+                    if (waitedNanos > FIRST_SAMPLE_LIMIT.toNanos()) {
+                        throw new dev.shmlab.ShmlabException(address.display() + ": no sample within "
+                                + FIRST_SAMPLE_LIMIT.toSeconds() + " s; is the machine overloaded?");
+                    }
+                    Thread.sleep(10);
+                    waitedNanos += 10_000_000L;
+                    s = monitor.latest();
                 }
                 out.print(render(s, lastSent, intervalMs));
                 out.flush();
