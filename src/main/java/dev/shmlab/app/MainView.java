@@ -23,7 +23,7 @@ import javafx.scene.layout.VBox;
  * it is shown, the lab's side panel, code and table give it their room.
  */
 final class MainView extends BorderPane {
-    private static final double[] DIVIDERS = {0.53, 0.86};
+    private static final double[] DIVIDERS = {0.62, 0.82};
     private final RoutingView routing;
     private final AttachedView attached;
     private final TabPane tabs = new TabPane();
