@@ -89,12 +89,13 @@ public final class FaultsViewModel {
         }
         List<String> parts = new ArrayList<>();
         long total = 0;
-        for (Scenario.Finding f : session.liveFindings()) {
+        List<Scenario.Finding> findings = session.liveFindings();
+        for (Scenario.Finding f : findings) {
             parts.add(f.name() + " " + Format.count(f.value()));
             total += f.bad() ? f.value() : 0;
         }
         long messages = snapshot.totalLost() + snapshot.totalDuplicated() + snapshot.totalCorrupted();
-        if (messages > 0 || (session.scenario().syncSwitchable() && session.liveFindings().isEmpty())) {
+        if (messages > 0 || (session.scenario().syncSwitchable() && findings.isEmpty())) {
             parts.add("lost " + Format.count(snapshot.totalLost()) + " · duplicated " + Format.count(snapshot.totalDuplicated())
                     + " · corrupted " + Format.count(snapshot.totalCorrupted()));
             total += messages;

@@ -403,7 +403,10 @@ public final class MainViewModel {
             charts.update(snapshot);
         }
         code.update(snapshot);
-        faults.update(snapshot);
+        if (tableDue) {
+            // The damage line changes with the counters: it is rewritten when the table is.
+            faults.update(snapshot);
+        }
         explanation.update(snapshot, nowNanos, false);
         if (!replay.activeProperty().get()) {
             reportCasualties(snapshot);
