@@ -100,6 +100,9 @@ public final class MainViewModel {
     private final Throttle tableRefresh = Throttle.perSecond(10);
     private final Throttle chartRefresh = Throttle.perSecond(ChartsViewModel.POINTS_PER_SECOND);
     private final Throttle inspectorRefresh = Throttle.perSecond(4);
+    /** The log list is appended to in batches: each append lays out its list and scrolls it. */
+    private final Throttle logRefresh = Throttle.perSecond(5);
+    private final List<LogLine> pendingLines = new ArrayList<>();
     private final Set<Integer> reported = new HashSet<>();
     private PaceScale paceScale = new PaceScale(1);
     /** A lesson's pace, exact even where the slider cannot show it; dropped when the slider or the scenario changes. */
@@ -319,7 +322,10 @@ public final class MainViewModel {
         routing.onFrame(nowNanos, snapshot, s == null ? List.of() : s.drainEvents());
         if (s != null) {
             List<LogLine> lines = s.drainLines(MAX_LINES_PER_FRAME);
-            log.append(lines);
+            pendingLines.addAll(lines);
+            if (logRefresh.due(nowNanos) || s.isEnded()) {
+                flushLog();
+            }
             faults.lines(lines);
             if (snapshot != null && snapshot != applied) {
                 apply(snapshot, nowNanos);
@@ -327,12 +333,20 @@ public final class MainViewModel {
             if (inspectorRefresh.due(nowNanos)) {
                 inspector.update(nowNanos);
             }
-            if (s.isEnded() && state.get() != RunState.ENDED && state.get() != RunState.IDLE) {
+            // While the next run is STARTING, the session is still the last one, long ended.
+            if (s.isEnded() && (state.get().live() || state.get() == RunState.STOPPING)) {
                 ended(s);
             }
         }
         boolean sampling = s != null && !s.isEnded();
         status.refresh(nowNanos, sampling ? s.samples() : -1, snapshot == null ? 0 : snapshot.runNanos());
+    }
+
+    private void flushLog() {
+        if (!pendingLines.isEmpty()) {
+            log.append(List.copyOf(pendingLines));
+            pendingLines.clear();
+        }
     }
 
     private void pollStarting() {
@@ -366,6 +380,7 @@ public final class MainViewModel {
         rows(names);
         semaphores.setAll(s.plan().syncObjects().stream().map(o -> new SemaphoreViewModel(o.label(), o.kind())).toList());
         charts.clear();
+        pendingLines.clear();
         log.reset(names);
         inspector.attach(s);
         status.segment(s.segmentName() + " (" + s.backend() + ")");
@@ -516,6 +531,7 @@ public final class MainViewModel {
         rows(names);
         semaphores.setAll(last.syncObjects().stream().map(o -> new SemaphoreViewModel(o.label(), o.kind())).toList());
         charts.clear();
+        pendingLines.clear();
         log.reset(names);
         code.show(r.pseudoCode(), names, roles);
         explanation.attach(r.pseudoCode(), names);

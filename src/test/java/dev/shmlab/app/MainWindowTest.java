@@ -148,6 +148,30 @@ class MainWindowTest {
     }
 
     @Test
+    void startingAgainAfterARunEndedRunsANewRunAndShowsItsOwnResult() {
+        ui.type("messages", "20");
+        ui.click("#startButton");
+        await("the first run to end", TRAFFIC, () -> window.model().stateProperty().get() == RunState.ENDED);
+        dev.shmlab.launch.RunResult first = fx(() -> window.model().lastResult());
+        assertThat(first).isNotNull();
+
+        List<RunState> states = java.util.Collections.synchronizedList(new ArrayList<>());
+        fx(() -> {
+            window.model().stateProperty().addListener((obs, was, now) -> states.add(now));
+            return null;
+        });
+        ui.click("#startButton");
+        await("the second run to end", TRAFFIC, () -> window.model().stateProperty().get() == RunState.ENDED);
+
+        dev.shmlab.launch.RunResult second = fx(() -> window.model().lastResult());
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.segment()).isNotEqualTo(first.segment());
+        assertThat(second.completed()).isTrue();
+        // Until the new run is up, the session is the ended one: it must not end the new run.
+        assertThat(states).as("the window's states after the second Start").containsExactly(RunState.STARTING, RunState.RUNNING, RunState.ENDED);
+    }
+
+    @Test
     void anInvalidParameterDisablesStartAndSaysWhatIsAllowedOnTheField() {
         ui.type("clients", "40");
 
