@@ -3,6 +3,7 @@ package dev.shmlab.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shmlab.launch.RunResult;
+import dev.shmlab.os.ProcStat;
 import dev.shmlab.layout.ParticipantSnapshot;
 import dev.shmlab.scenario.Catalog;
 import java.io.File;
@@ -11,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -88,9 +88,9 @@ final class Measurement {
 
     /** From the process's start (as the kernel records it) to the window's first drawn frame. */
     private double visibleAfterSeconds() {
-        Instant started = ProcessHandle.current().info().startInstant().orElseThrow();
-        long drawnEpochMillis = System.currentTimeMillis() - (System.nanoTime() - window.drawnNanos()) / 1_000_000;
-        return (drawnEpochMillis - started.toEpochMilli()) / 1e3;
+        long sinceDrawnNanos = System.nanoTime() - window.drawnNanos();
+        long ageMillis = ProcStat.age(ProcessHandle.current().pid()).orElseThrow().toMillis();
+        return (ageMillis - sinceDrawnNanos / 1e6) / 1e3;
     }
 
     // ---- throughput
@@ -152,6 +152,7 @@ final class Measurement {
 
     /** Starts round-robin in the window, runs {@code whileRunning} once it runs, waits for the end. */
     private RunResult runInWindow(String clients, String messages, Runnable whileRunning) throws InterruptedException {
+        RunResult before = fx(() -> window.model().lastResult());
         fx(() -> {
             MainViewModel m = window.model();
             m.scenarioProperty().set(Catalog.byName("round-robin"));
@@ -159,14 +160,17 @@ final class Measurement {
             m.parametersProperty().get().set("messages", messages);
             m.pacePositionProperty().set(0);
             m.start();
+            if (m.stateProperty().get() != RunState.STARTING) {
+                throw new IllegalStateException("the window did not start the run: " + m.status().messageProperty().get());
+            }
             return null;
         });
         awaitState(RunState.RUNNING, RunState.ENDED);
         whileRunning.run();
         awaitState(RunState.ENDED);
         RunResult r = fx(() -> window.model().lastResult());
-        if (r == null) {
-            throw new IllegalStateException("the run in the window ended without a result");
+        if (r == null || r == before) {
+            throw new IllegalStateException("the run in the window ended without a result: " + fx(() -> window.model().session().failure()));
         }
         return r;
     }

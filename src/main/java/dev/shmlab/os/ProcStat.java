@@ -51,6 +51,25 @@ public record ProcStat(long pid, char state, int lastCpu) {
         return Integer.parseInt(text, at, end < 0 ? text.strip().length() : end, 10);
     }
 
+    /**
+     * How long ago process pid started, to within about 20 ms: its start time after boot (field
+     * 22, in clock ticks, 100 a second on Linux) against {@code /proc/uptime}. The start instant
+     * {@link ProcessHandle.Info} gives is built on the kernel's boot time in whole seconds and can
+     * be up to a second early. Empty when the process is gone.
+     */
+    public static Optional<java.time.Duration> age(long pid) {
+        try {
+            String stat = ProcFiles.read(Path.of("/proc", Long.toString(pid), "stat"));
+            String uptime = ProcFiles.read(Path.of("/proc/uptime"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long startTicks = Long.parseLong(fields[22 - 3]);
+            double upSeconds = Double.parseDouble(uptime.substring(0, uptime.indexOf(' ')));
+            return Optional.of(java.time.Duration.ofMillis(Math.round(upSeconds * 1000) - startTicks * 10));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Stopped by a signal (SIGSTOP) or traced. */
     public boolean stopped() {
         return state == 'T' || state == 't';
