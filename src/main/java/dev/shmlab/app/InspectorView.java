@@ -27,6 +27,9 @@ final class InspectorView extends SplitPane {
         TableColumn<HeaderField, String> value = new TableColumn<>("value");
         value.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
         value.setSortable(false);
+        // Set widths: a column at JavaFX's default width is measured against its cells on first show.
+        name.setPrefWidth(220);
+        value.setPrefWidth(260);
         fields.getColumns().add(name);
         fields.getColumns().add(value);
         Label params = new Label();

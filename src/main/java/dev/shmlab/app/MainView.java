@@ -43,11 +43,15 @@ final class MainView extends BorderPane {
         routingTab.setRight(new SemaphoresView(model.semaphores()));
         tabs.setId("viewTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        ChartsView charts = new ChartsView(model.charts());
-        Tab chartsTab = tab("chartsTab", "Charts", charts);
-        charts.showingProperty().bind(chartsTab.selectedProperty());
-        Tab segmentTab = tab("segmentTab", "Segment", new InspectorView(model.inspector()));
-        model.inspector().activeProperty().bind(segmentTab.selectedProperty());
+        Tab chartsTab = lazyTab("chartsTab", "Charts", tab -> {
+            ChartsView charts = new ChartsView(model.charts());
+            charts.showingProperty().bind(tab.selectedProperty());
+            return charts;
+        });
+        Tab segmentTab = lazyTab("segmentTab", "Segment", tab -> {
+            model.inspector().activeProperty().bind(tab.selectedProperty());
+            return new InspectorView(model.inspector());
+        });
         attached = new AttachedView(model.attached(), () -> AttachDialogView.open(getScene().getWindow(), model.attachDialog(Platform::runLater)));
         Tab attachedTab = tab("attachedTab", "Attached", attached);
         model.attached().attachedProperty().addListener((obs, old, now) -> {
@@ -59,7 +63,7 @@ final class MainView extends BorderPane {
                 tabs.getSelectionModel().select(attachedTab);
             }
         });
-        tabs.getTabs().addAll(tab("routingTab", "Routing", routingTab), chartsTab, segmentTab, tab("logTab", "Log", new LogView(model.log())));
+        tabs.getTabs().addAll(tab("routingTab", "Routing", routingTab), chartsTab, segmentTab, lazyTab("logTab", "Log", tab -> new LogView(model.log())));
         ParticipantsView table = new ParticipantsView(model.participants());
         table.setRowMenu(index -> new FaultMenu(model.faults(), index));
         routing.setOnContextMenuRequested(e -> {
@@ -164,6 +168,20 @@ final class MainView extends BorderPane {
             }
         });
         return damage;
+    }
+
+    /**
+     * A tab whose content is made when it is first selected: the window shows sooner without the
+     * styling and layout of views nobody has looked at yet. Their models run from the start.
+     */
+    private static Tab lazyTab(String id, String title, java.util.function.Function<Tab, javafx.scene.Node> content) {
+        Tab tab = tab(id, title, null);
+        tab.selectedProperty().addListener((obs, old, selected) -> {
+            if (selected && tab.getContent() == null) {
+                tab.setContent(content.apply(tab));
+            }
+        });
+        return tab;
     }
 
     private static Tab tab(String id, String title, javafx.scene.Node content) {

@@ -40,6 +40,13 @@ final class ParticipantsView extends TableView<ParticipantRow> {
         getColumns().add(longColumn("lost", "lost", ParticipantRow::lostProperty, Format::count, true));
         getColumns().add(longColumn("dup", "duplicated", ParticipantRow::duplicatedProperty, Format::count, true));
         getColumns().add(longColumn("corrupt", "corrupted", ParticipantRow::corruptedProperty, Format::count, true));
+        // Widths set here, in ems: a column left at JavaFX's default width is measured against its
+        // cells when the window first shows, which took a third of the window's start.
+        double em = javafx.scene.text.Font.getDefault().getSize();
+        double[] ems = {8.5, 5.5, 8.5, 6.5, 6.5, 6.5, 6.5, 6, 6, 5, 5, 5.5};
+        for (int i = 0; i < getColumns().size(); i++) {
+            getColumns().get(i).setPrefWidth(Math.round(ems[i] * em));
+        }
     }
 
     /** Gives every filled row the context menu {@code menu} makes for its participant. */
