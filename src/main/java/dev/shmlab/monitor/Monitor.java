@@ -49,6 +49,8 @@ public final class Monitor implements AutoCloseable {
     private final Segment ownedSegment;
     private final String segmentName;
     private final long intervalNanos;
+    /** How many intervals late the sampler may be and still catch up. */
+    private static final int CATCH_UP_INTERVALS = 4;
     private final AtomicReference<LabSnapshot> latest = new AtomicReference<>();
     private final ConcurrentLinkedDeque<MessageEvent> pendingEvents = new ConcurrentLinkedDeque<>();
     private final List<Consumer<LabSnapshot>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -163,11 +165,13 @@ public final class Monitor implements AutoCloseable {
             } catch (RuntimeException e) {
                 // A segment being torn down can fail one sample; the next one tells.
             }
+            // A sample that came late is made up at once, so the rate holds on a busy machine; after
+            // a stall of more than a few intervals the schedule starts over instead of bursting.
             next += intervalNanos;
             long sleep = next - System.nanoTime();
             if (sleep > 0) {
                 java.util.concurrent.locks.LockSupport.parkNanos(sleep);
-            } else {
+            } else if (-sleep > CATCH_UP_INTERVALS * intervalNanos) {
                 next = System.nanoTime();
             }
         }
