@@ -1,7 +1,11 @@
 package dev.shmlab.app;
 
 import dev.shmlab.ShmlabException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.logging.Level;
+import java.util.stream.Stream;
 import java.util.logging.Logger;
 import javafx.application.Application;
 
@@ -15,6 +19,7 @@ public final class WindowLauncher {
      * how shmlab ships it; held here so the level sticks.
      */
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+    private static final String PRISM_ORDER = "prism.order";
 
     private WindowLauncher() {
     }
@@ -26,6 +31,9 @@ public final class WindowLauncher {
                     + "run it on a desktop or under xvfb-run, or use 'shmlab run SCENARIO' without a window");
         }
         JAVAFX_LOG.setLevel(Level.SEVERE);
+        if (System.getProperty(PRISM_ORDER) == null && !hasGraphicsDevice()) {
+            System.setProperty(PRISM_ORDER, "sw");
+        }
         ShmlabApp.configure(options);
         Thread onInterrupt = new Thread(ShmlabApp::closeWindow, "window-interrupted");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -36,6 +44,25 @@ public final class WindowLauncher {
             // the hook is stopping the run
         }
         return ShmlabApp.exitCode();
+    }
+
+    /**
+     * Whether the machine has a GPU device node (a DRM render node or NVIDIA's device). Without one,
+     * JavaFX's OpenGL pipeline always turns down the software OpenGL it finds (Mesa's llvmpipe,
+     * as under Xvfb or in most VMs) and falls back to its own software renderer, but only after
+     * loading Mesa and LLVM: about 50 MB of the window's memory and part of its start. Then the
+     * software renderer is asked for at once. {@code -Dprism.order=...} still decides.
+     */
+    static boolean hasGraphicsDevice() {
+        return hasEntryStartingWith(Path.of("/dev/dri"), "renderD") || hasEntryStartingWith(Path.of("/dev"), "nvidia");
+    }
+
+    private static boolean hasEntryStartingWith(Path directory, String prefix) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.anyMatch(p -> p.getFileName().toString().startsWith(prefix));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     static boolean hasDisplay() {

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Checks target/shmlab, the build tree's launcher (packaging/launcher/shmlab), the way the
+# README's first command uses it: commands run through it; the window opens through it under
+# Xvfb; the first window records its classes, the second start builds the AOT cache in the
+# background, the third opens from that cache; nothing is left running. Uses a private
+# XDG_CACHE_HOME. Run after ./mvnw package (the .ci/run does); needs xvfb-run and xdotool.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+launcher=$root/target/shmlab
+out=$root/target/check-launcher
+rm -rf "$out"
+mkdir -p "$out/cache"
+export XDG_CACHE_HOME=$out/cache
+
+fail() {
+    echo "FAIL: $*" >&2
+    exit 1
+}
+
+pass() {
+    echo "ok    $*"
+}
+
+[ -x "$launcher" ] || fail "$launcher is missing: ./mvnw package makes it"
+
+"$launcher" --version >"$out/version.out" 2>&1 || fail "target/shmlab --version: exit $?"
+grep -qE '^shmlab [0-9]' "$out/version.out" || fail "--version printed: $(cat "$out/version.out")"
+pass "target/shmlab --version: $(cat "$out/version.out")"
+
+"$launcher" run handshake --messages 2 >"$out/handshake.out" 2>&1 || fail "target/shmlab run handshake: exit $? ($out/handshake.out)"
+grep -q 'result: completed' "$out/handshake.out" || fail "run handshake: no 'result: completed'"
+pass "target/shmlab run handshake exits 0"
+
+# One start of the window under Xvfb: waits for it to appear, then closes it with SIGTERM.
+# Prints the window process's memory maps just before closing.
+open_window() {
+    local log=$1
+    xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+        "$0" >"$1.out" 2>"$1.err" &
+        app=$!
+        for i in $(seq 1 600); do
+            xdotool search --onlyvisible --name shmlab >/dev/null 2>&1 && break
+            kill -0 $app 2>/dev/null || exit 3
+            sleep 0.1
+        done
+        xdotool search --onlyvisible --name shmlab >/dev/null 2>&1 || exit 4
+        cat /proc/$app/maps > "$1.maps"
+        kill -TERM $app
+        wait $app || true' "$launcher" "$log" || fail "the window did not open through target/shmlab (exit $?, see $log.err)"
+}
+
+open_window "$out/first"
+ls "$out/cache/shmlab/"window-*.aotconf >/dev/null 2>&1 || fail "the first window left no record of its classes in $out/cache/shmlab"
+pass "the first window opens and records its classes"
+
+open_window "$out/second"
+waited=0
+until ls "$out/cache/shmlab/"window-*.aot >/dev/null 2>&1; do
+    [ "$waited" -lt 180 ] || fail "no AOT cache built within 3 minutes of the second start"
+    sleep 1
+    waited=$((waited + 1))
+done
+pass "the second start builds the window's AOT cache in the background (ready after ${waited} s)"
+
+open_window "$out/third"
+grep -q 'window-.*\.aot' "$out/third.maps" || fail "the third window does not map its AOT cache"
+pass "the third window opens from its AOT cache"
+
+sleep 1
+if pgrep -f "$root/target/shmlab.jar" >/dev/null; then
+    fail "shmlab processes left running: $(pgrep -fa "$root/target/shmlab.jar")"
+fi
+pass "nothing left running"
