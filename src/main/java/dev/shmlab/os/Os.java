@@ -619,6 +619,23 @@ public final class Os {
         return LibC.INSTANCE.geteuid();
     }
 
+    /**
+     * geteuid(2) without a native call: the second field of /proc/self/status's {@code Uid:} line
+     * (real, effective, saved, filesystem), for paths that should not load JNA.
+     */
+    public static int effectiveUid() {
+        try {
+            for (String line : ProcFiles.read(java.nio.file.Path.of("/proc/self/status")).split("\n")) {
+                if (line.startsWith("Uid:")) {
+                    return Integer.parseInt(line.substring(4).trim().split("\\s+")[1]);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // fall through to the call
+        }
+        return geteuid();
+    }
+
     /** The calling thread's id: its entry in /proc/PID/task/. */
     public static int gettid() {
         return LibC.INSTANCE.gettid();

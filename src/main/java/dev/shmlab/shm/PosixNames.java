@@ -11,6 +11,8 @@ public final class PosixNames {
     public static final int MAX_BYTES = 255;
     /** The prefix of every object shmlab names itself. */
     public static final String PREFIX = "shmlab-";
+    /** Where glibc keeps POSIX shared-memory objects and named semaphores ({@code sem.NAME}). */
+    public static final String DIRECTORY = "/dev/shm";
 
     private PosixNames() {
     }

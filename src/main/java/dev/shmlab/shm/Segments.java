@@ -1,10 +1,20 @@
 package dev.shmlab.shm;
 
 import dev.shmlab.ShmlabException;
+import dev.shmlab.os.Errno;
+import dev.shmlab.os.NativeException;
 import dev.shmlab.os.Os;
+import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 /**
  * Creates and opens segments of every backend. Creation is always exclusive ({@code O_EXCL},
@@ -46,20 +56,31 @@ public final class Segments {
         }
     }
 
-    /** Opens an existing POSIX segment at its current size. */
+    /**
+     * Opens an existing POSIX segment at its current size. glibc's shm_open(3) is open(2) of
+     * {@code /dev/shm/NAME} (with O_NOFOLLOW and O_CLOEXEC); the JDK's file channel does the same
+     * open and mmap(2) here, so that a participant attaches without loading JNA first, a tenth
+     * of a second of its start. Failures read as shm_open's would.
+     */
     public static Segment openPosix(String name, boolean readOnly) {
         PosixNames.check(name, "segment name");
-        int fd = Os.shmOpen(name, readOnly ? Os.O_RDONLY : Os.O_RDWR, 0);
-        try {
-            Os.FileStat stat = Os.fstat(fd, quote(name));
-            long sizeBytes = stat.sizeBytes();
+        Path file = Path.of(PosixNames.DIRECTORY, name.substring(1));
+        Set<StandardOpenOption> modes = readOnly ? Set.of(StandardOpenOption.READ) : Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(file, modes, new java.nio.file.attribute.FileAttribute<?>[0])) {
+            long sizeBytes = channel.size();
             if (sizeBytes == 0) {
                 throw new ShmlabException("segment " + name + " is empty (size 0): its creator has not sized it yet");
             }
-            long address = Os.mmap(sizeBytes, readOnly ? Os.PROT_READ : Os.PROT_READ | Os.PROT_WRITE, fd, quote(name));
-            return new PosixSegment(name, address, sizeBytes, readOnly, false, stat.uid());
-        } finally {
-            Os.close(fd);
+            int uid = (int) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            // Mapped for good: the segment's close unmaps it (munmap), as for every backend.
+            MemorySegment mapped = channel.map(readOnly ? FileChannel.MapMode.READ_ONLY : FileChannel.MapMode.READ_WRITE, 0, sizeBytes, Arena.global());
+            return new PosixSegment(name, mapped.address(), sizeBytes, readOnly, false, uid);
+        } catch (NoSuchFileException e) {
+            throw new NativeException("shm_open", quote(name), Errno.ENOENT);
+        } catch (AccessDeniedException e) {
+            throw new NativeException("shm_open", quote(name), Errno.EACCES);
+        } catch (IOException e) {
+            throw new ShmlabException("shm_open(" + quote(name) + "): " + e.getMessage(), e);
         }
     }
 
@@ -145,7 +166,7 @@ public final class Segments {
      * never trusts (or writes to) someone else's object by accident. Closes it when refusing.
      */
     public static Segment requireOwnedByMe(Segment segment, boolean allowOtherOwner) {
-        if (!allowOtherOwner && segment.ownerUid() != Os.geteuid()) {
+        if (!allowOtherOwner && segment.ownerUid() != Os.effectiveUid()) {
             segment.close();
             throw new ShmlabException(segment.address().display() + " belongs to user " + new UserNames().of(segment.ownerUid())
                     + ", not to you; pass --allow-other-owner to read it anyway");
