@@ -23,9 +23,13 @@ public final class ParticipantCommand {
     private ParticipantCommand() {
     }
 
-    /** The command line for participant {@code index} of the segment at {@code address}. */
-    public static List<String> forParticipant(String encodedAddress, int index) {
-        return forProgram(launcherPrefix(), encodedAddress, index);
+    /**
+     * The command line for participant {@code index} of the segment at {@code address}; with
+     * {@code quickCompiler} (see {@link dev.shmlab.scenario.Scenario#measuresPeakSpeed}) on the
+     * JVM's quick compiler only. The packaged participant launcher keeps its own options.
+     */
+    public static List<String> forParticipant(String encodedAddress, int index, boolean quickCompiler) {
+        return forProgram(launcherPrefix(quickCompiler), encodedAddress, index);
     }
 
     /**
@@ -48,7 +52,7 @@ public final class ParticipantCommand {
         return builder;
     }
 
-    private static List<String> launcherPrefix() {
+    private static List<String> launcherPrefix(boolean quickCompiler) {
         Path packaged = packagedParticipantLauncher();
         if (packaged != null) {
             return List.of(packaged.toString());
@@ -59,6 +63,9 @@ public final class ParticipantCommand {
                 "--enable-native-access=ALL-UNNAMED",
                 // A participant is small and short-lived: one GC thread and a small heap start fastest.
                 "-XX:+UseSerialGC", "-Xms16m", "-Xss512k", "-XX:-UsePerfData"));
+        if (quickCompiler) {
+            prefix.add("-XX:TieredStopAtLevel=1");
+        }
         StartupCache.jnaLibraryDirectory().ifPresent(dir -> prefix.add("-Djna.boot.library.path=" + dir));
         StartupCache.forClassPath(classPath).ifPresent(cache -> prefix.addAll(List.of(
                 "-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off")));

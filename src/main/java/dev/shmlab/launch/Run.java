@@ -166,7 +166,7 @@ public final class Run implements AutoCloseable {
         String address = segment.address().encode();
         List<String> command = options.participantProgram(index)
                 .map(program -> ParticipantCommand.forProgram(program, address, index))
-                .orElseGet(() -> ParticipantCommand.forParticipant(address, index));
+                .orElseGet(() -> ParticipantCommand.forParticipant(address, index, !scenario.measuresPeakSpeed()));
         try {
             launchedNanos[index] = System.nanoTime();
             Process p = ParticipantCommand.builder(command).start();

@@ -77,6 +77,11 @@ public final class BackendAssessmentScenario implements Scenario {
     }
 
     @Override
+    public boolean measuresPeakSpeed() {
+        return true;
+    }
+
+    @Override
     public String summary() {
         return "what each step costs per backend and size: create, size, map, first write, notify, the reader's open/map/read, unmap, remove";
     }

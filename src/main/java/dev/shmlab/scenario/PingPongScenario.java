@@ -51,6 +51,11 @@ public final class PingPongScenario implements Scenario {
     }
 
     @Override
+    public boolean measuresPeakSpeed() {
+        return true;
+    }
+
+    @Override
     public String summary() {
         return "a writer and a reader share one slot: latency per message and MB/s over size and count";
     }

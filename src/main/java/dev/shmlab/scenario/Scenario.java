@@ -63,6 +63,16 @@ public interface Scenario {
     }
 
     /**
+     * Whether the scenario measures how fast things can go (latency, throughput): its participants
+     * then run with the JVM's optimising compiler. The others run on the quick compiler only,
+     * which brings them to RUNNING sooner and leaves the CPUs to the run instead of to compiling
+     * (16 participants compiling at once take a 2-CPU machine for seconds).
+     */
+    default boolean measuresPeakSpeed() {
+        return false;
+    }
+
+    /**
      * Whether the roles read {@link RoleContext#syncEnabled()} as they go, so that synchronisation
      * can be switched off and on while the run is live (the window's race toggle).
      */

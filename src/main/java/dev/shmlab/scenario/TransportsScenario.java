@@ -49,6 +49,11 @@ public final class TransportsScenario implements Scenario {
     }
 
     @Override
+    public boolean measuresPeakSpeed() {
+        return true;
+    }
+
+    @Override
     public String summary() {
         return "the same ping-pong and stream over shared memory, pipe, UNIX socket, TCP loopback and message queue";
     }
