@@ -79,6 +79,9 @@ public final class Run implements AutoCloseable {
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final String[] exits;
     private final long[] launchedNanos;
+    /** Per participant, the thread its role runs on and the process it was found in (see {@link #roleThread}). */
+    private final long[] roleTids;
+    private final long[] roleTidPids;
     private final long[] runningAfterNanos;
     /** When participant i's process was last seen stopped by a signal (0: never); its heartbeat may lag after SIGCONT. */
     private final long[] seenStoppedNanos;
@@ -111,6 +114,8 @@ public final class Run implements AutoCloseable {
         this.exits = new String[plan.participants().size()];
         this.launchedNanos = new long[plan.participants().size()];
         this.runningAfterNanos = new long[plan.participants().size()];
+        this.roleTids = new long[plan.participants().size()];
+        this.roleTidPids = new long[plan.participants().size()];
         this.seenStoppedNanos = new long[plan.participants().size()];
         this.segment = createSegment(scenario.name(), plan, options.objectMode());
         try {
@@ -265,8 +270,9 @@ public final class Run implements AutoCloseable {
         int first = -2;
         boolean same = true;
         int seen = 0;
-        for (Process p : processes) {
-            int cpu = p.isAlive() ? ProcStat.read(p.pid()).map(ProcStat::lastCpu).orElse(-1) : -1;
+        for (int i = 0; i < processes.size(); i++) {
+            Process p = processes.get(i);
+            int cpu = p.isAlive() ? ProcStat.readThread(p.pid(), roleThread(i, p.pid())).map(ProcStat::lastCpu).orElse(-1) : -1;
             if (cpu >= 0) {
                 same &= first == -2 || first == cpu;
                 first = cpu;
@@ -277,6 +283,22 @@ public final class Run implements AutoCloseable {
             placementSamples++;
             sameCpuSamples += same ? 1 : 0;
         }
+    }
+
+    /**
+     * The thread participant i's role runs on (not the JVM's first thread, which only waits);
+     * remembered once it is not the process's first thread, since a JVM starting up has only that.
+     */
+    private long roleThread(int i, long pid) {
+        if (roleTids[i] != 0 && roleTidPids[i] == pid) {
+            return roleTids[i];
+        }
+        long tid = ProcStat.roleThread(pid).orElse(pid);
+        if (tid != pid) {
+            roleTids[i] = tid;
+            roleTidPids[i] = pid;
+        }
+        return tid;
     }
 
     /** Returns true once participant i has exited (and records how). */

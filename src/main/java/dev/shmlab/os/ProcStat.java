@@ -2,6 +2,7 @@ package dev.shmlab.os;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -65,6 +66,27 @@ public record ProcStat(long pid, char state, int lastCpu) {
             long startTicks = Long.parseLong(fields[22 - 3]);
             double upSeconds = Double.parseDouble(uptime.substring(0, uptime.indexOf(' ')));
             return Optional.of(java.time.Duration.ofMillis(Math.round(upSeconds * 1000) - startTicks * 10));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The thread a participant's role runs on: in a JVM the launcher's {@code main} thread, the
+     * second thread named like the process (the first only waits for it); in a C program the
+     * process's only thread. Empty when the process is gone.
+     */
+    public static Optional<Long> roleThread(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(tasks)) {
+            String processName = ProcFiles.read(Path.of("/proc", Long.toString(pid), "comm")).strip();
+            List<Long> tids = entries.map(t -> Long.parseLong(t.getFileName().toString())).sorted().toList();
+            for (long tid : tids) {
+                if (tid != pid && ProcFiles.read(tasks.resolve(tid + "/comm")).strip().equals(processName)) {
+                    return Optional.of(tid);
+                }
+            }
+            return Optional.of(pid);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
