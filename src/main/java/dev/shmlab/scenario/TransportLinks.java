@@ -150,7 +150,8 @@ final class TransportLinks implements AutoCloseable {
      * A FIFO per direction. Opening one end of a FIFO blocks until the other end is open, so each
      * side first holds its incoming FIFO open for reading without blocking; then both open their
      * outgoing FIFO for writing (a reader is there), then their incoming one for reading (a writer
-     * is there), and drop the placeholder.
+     * is there), meet once more so that nobody writes before both read ends are open, and drop
+     * the placeholder.
      */
     private boolean openPipe() throws IOException {
         Path dir = RunDirectory.read(data, DIRECTORY_OFFSET, DIRECTORY_LENGTH);
@@ -166,6 +167,12 @@ final class TransportLinks implements AutoCloseable {
                 return false;
             }
             FileChannel in = keep(FileChannel.open(incoming, StandardOpenOption.READ));
+            // Nobody sends before both read ends are open: a peer that wrote everything into the
+            // pipe's buffer and closed its end first would leave this open(2) waiting for a writer
+            // that never comes.
+            if (!setup.meet(3)) {
+                return false;
+            }
             echo = keep(new ChannelLink("pipe", in, out, peer));
             stream = echo;
             return true;
