@@ -79,9 +79,8 @@ public final class Run implements AutoCloseable {
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final String[] exits;
     private final long[] launchedNanos;
-    /** Per participant, the thread its role runs on and the process it was found in (see {@link #roleThread}). */
+    /** Per participant, the thread its role runs on, once known (see {@link #roleThread}). */
     private final long[] roleTids;
-    private final long[] roleTidPids;
     private final long[] runningAfterNanos;
     /** When participant i's process was last seen stopped by a signal (0: never); its heartbeat may lag after SIGCONT. */
     private final long[] seenStoppedNanos;
@@ -115,7 +114,6 @@ public final class Run implements AutoCloseable {
         this.launchedNanos = new long[plan.participants().size()];
         this.runningAfterNanos = new long[plan.participants().size()];
         this.roleTids = new long[plan.participants().size()];
-        this.roleTidPids = new long[plan.participants().size()];
         this.seenStoppedNanos = new long[plan.participants().size()];
         this.segment = createSegment(scenario.name(), plan, options.objectMode());
         try {
@@ -220,6 +218,7 @@ public final class Run implements AutoCloseable {
             Process p = launch(i);
             exits[i] = null;
             runningAfterNanos[i] = 0;
+            roleTids[i] = 0;
             seenStoppedNanos[i] = 0;
             processes.set(i, p);
             return p.pid();
@@ -248,11 +247,14 @@ public final class Run implements AutoCloseable {
                     exited &= checkParticipant(i);
                 }
                 allExited = exited;
+                if (!allExited) {
+                    // Under the lock: a restart replaces a process and forgets its role thread.
+                    samplePlacement();
+                }
             }
             if (allExited) {
                 break;
             }
-            samplePlacement();
             if (!stopping && System.nanoTime() - deadline > 0) {
                 failures.add("the run did not finish within " + options.timeout().toSeconds() + " s (--timeout)");
                 requestStop();
@@ -286,17 +288,17 @@ public final class Run implements AutoCloseable {
     }
 
     /**
-     * The thread participant i's role runs on (not the JVM's first thread, which only waits);
-     * remembered once it is not the process's first thread, since a JVM starting up has only that.
+     * The thread participant i's role runs on (not the JVM's first thread, which only waits),
+     * looked up in /proc until the participant is RUNNING (a JVM starting up has only its first
+     * thread) and remembered from then on; {@link #restart} forgets it.
      */
     private long roleThread(int i, long pid) {
-        if (roleTids[i] != 0 && roleTidPids[i] == pid) {
+        if (roleTids[i] != 0) {
             return roleTids[i];
         }
         long tid = ProcStat.roleThread(pid).orElse(pid);
-        if (tid != pid) {
+        if (runningAfterNanos[i] != 0) {
             roleTids[i] = tid;
-            roleTidPids[i] = pid;
         }
         return tid;
     }
