@@ -615,25 +615,30 @@ public final class Os {
         return LibC.INSTANCE.getpid();
     }
 
+    /**
+     * geteuid(2). Read once from /proc/self/status (the second field of its {@code Uid:} line:
+     * real, effective, saved, filesystem), so that the paths a participant takes to attach need
+     * no JNA; shmlab never changes its user. The call itself where /proc cannot be read.
+     */
     public static int geteuid() {
-        return LibC.INSTANCE.geteuid();
+        return EffectiveUid.VALUE;
     }
 
-    /**
-     * geteuid(2) without a native call: the second field of /proc/self/status's {@code Uid:} line
-     * (real, effective, saved, filesystem), for paths that should not load JNA.
-     */
-    public static int effectiveUid() {
-        try {
-            for (String line : ProcFiles.read(java.nio.file.Path.of("/proc/self/status")).split("\n")) {
-                if (line.startsWith("Uid:")) {
-                    return Integer.parseInt(line.substring(4).trim().split("\\s+")[1]);
+    private static final class EffectiveUid {
+        static final int VALUE = read();
+
+        private static int read() {
+            try {
+                for (String line : ProcFiles.read(java.nio.file.Path.of("/proc/self/status")).split("\n")) {
+                    if (line.startsWith("Uid:")) {
+                        return Integer.parseInt(line.substring(4).trim().split("\\s+")[1]);
+                    }
                 }
+            } catch (java.io.IOException | RuntimeException e) {
+                // fall back to the call
             }
-        } catch (java.io.IOException | RuntimeException e) {
-            // fall through to the call
+            return LibC.INSTANCE.geteuid();
         }
-        return geteuid();
     }
 
     /** The calling thread's id: its entry in /proc/PID/task/. */

@@ -166,7 +166,7 @@ public final class Segments {
      * never trusts (or writes to) someone else's object by accident. Closes it when refusing.
      */
     public static Segment requireOwnedByMe(Segment segment, boolean allowOtherOwner) {
-        if (!allowOtherOwner && segment.ownerUid() != Os.effectiveUid()) {
+        if (!allowOtherOwner && segment.ownerUid() != Os.geteuid()) {
             segment.close();
             throw new ShmlabException(segment.address().display() + " belongs to user " + new UserNames().of(segment.ownerUid())
                     + ", not to you; pass --allow-other-owner to read it anyway");

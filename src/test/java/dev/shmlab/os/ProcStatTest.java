@@ -45,4 +45,9 @@ class ProcStatTest {
             sleeper.waitFor(5, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void theEffectiveUserReadFromProcIsTheOneTheKernelGives() {
+        assertThat(Os.geteuid()).isEqualTo(LibC.INSTANCE.geteuid());
+    }
 }
