@@ -28,25 +28,25 @@ final class ParticipantsView extends TableView<ParticipantRow> {
         state.setCellValueFactory(c -> c.getValue().stateProperty());
         state.setCellFactory(c -> new StateCell());
         state.setId("col-state");
-        getColumns().add(name);
-        getColumns().add(longColumn("PID", "pid", ParticipantRow::pidProperty, n -> n == 0 ? "–" : Long.toString(n), false));
-        getColumns().add(state);
-        getColumns().add(longColumn("steps", "steps", ParticipantRow::stepsProperty, Format::count, false));
-        getColumns().add(longColumn("sent", "sent", ParticipantRow::sentProperty, Format::count, false));
-        getColumns().add(longColumn("received", "received", ParticipantRow::receivedProperty, Format::count, false));
-        getColumns().add(longColumn("bytes", "bytes", ParticipantRow::bytesProperty, Format::bytes, false));
-        getColumns().add(longColumn("p50", "p50", ParticipantRow::p50Property, Format::latency, false));
-        getColumns().add(longColumn("p99", "p99", ParticipantRow::p99Property, Format::latency, false));
-        getColumns().add(longColumn("lost", "lost", ParticipantRow::lostProperty, Format::count, true));
-        getColumns().add(longColumn("dup", "duplicated", ParticipantRow::duplicatedProperty, Format::count, true));
-        getColumns().add(longColumn("corrupt", "corrupted", ParticipantRow::corruptedProperty, Format::count, true));
-        // Widths set here, in ems: a column left at JavaFX's default width is measured against its
-        // cells when the window first shows, which took a third of the window's start.
-        double em = javafx.scene.text.Font.getDefault().getSize();
-        double[] ems = {8.5, 5.5, 8.5, 6.5, 6.5, 6.5, 6.5, 6, 6, 5, 5, 5.5};
-        for (int i = 0; i < getColumns().size(); i++) {
-            getColumns().get(i).setPrefWidth(Math.round(ems[i] * em));
-        }
+        // Each column gets its width, in ems: a column left at JavaFX's default width is measured
+        // against its cells when the window first shows, which took a third of the window's start.
+        add(name, 8.5);
+        add(longColumn("PID", "pid", ParticipantRow::pidProperty, n -> n == 0 ? "–" : Long.toString(n), false), 5.5);
+        add(state, 8.5);
+        add(longColumn("steps", "steps", ParticipantRow::stepsProperty, Format::count, false), 6.5);
+        add(longColumn("sent", "sent", ParticipantRow::sentProperty, Format::count, false), 6.5);
+        add(longColumn("received", "received", ParticipantRow::receivedProperty, Format::count, false), 6.5);
+        add(longColumn("bytes", "bytes", ParticipantRow::bytesProperty, Format::bytes, false), 6.5);
+        add(longColumn("p50", "p50", ParticipantRow::p50Property, Format::latency, false), 6);
+        add(longColumn("p99", "p99", ParticipantRow::p99Property, Format::latency, false), 6);
+        add(longColumn("lost", "lost", ParticipantRow::lostProperty, Format::count, true), 5);
+        add(longColumn("dup", "duplicated", ParticipantRow::duplicatedProperty, Format::count, true), 5);
+        add(longColumn("corrupt", "corrupted", ParticipantRow::corruptedProperty, Format::count, true), 5.5);
+    }
+
+    private void add(TableColumn<ParticipantRow, ?> column, double ems) {
+        column.setPrefWidth(Math.round(ems * javafx.scene.text.Font.getDefault().getSize()));
+        getColumns().add(column);
     }
 
     /** Gives every filled row the context menu {@code menu} makes for its participant. */
