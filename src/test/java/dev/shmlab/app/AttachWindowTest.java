@@ -19,15 +19,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.TableRow;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -35,33 +29,21 @@ import org.testfx.util.WaitForAsyncUtils;
  * program (src/test/c/seed004_writer.c: seed 004's struct Memory in a System V segment keyed by
  * ftok, and a named semaphore) while the program passes messages step by step.
  */
-@RequiresDisplay
-@ExtendWith(ApplicationExtension.class)
-class AttachWindowTest {
+class AttachWindowTest extends WindowTest {
     private static final Duration SHOWN = Duration.ofSeconds(5);
     private static final String FIELDS = "#attachedFields";
 
     @TempDir
     Path dir;
 
-    private MainWindow window;
-    private WindowDriver ui;
-    private FxRobot robot;
     private Seed004Program program;
     private Segment ownSegment;
 
-    @Start
-    void open(Stage stage) {
-        window = MainWindow.open(stage, WindowOptions.defaults(), null);
-    }
-
-    @BeforeEach
-    void driver(FxRobot fxRobot) {
-        robot = fxRobot;
-        ui = new WindowDriver(fxRobot);
-    }
-
-    /** Closes the window (which detaches), then removes what the program or the test made, even if the program was killed. */
+    /**
+     * Closes the window (which detaches), then removes what the program or the test made, even if
+     * the program was killed: there is no run of the window's own to check.
+     */
+    @Override
     @AfterEach
     void close() throws Exception {
         WaitForAsyncUtils.asyncFx(window::close).get(30, TimeUnit.SECONDS);

@@ -9,7 +9,6 @@ import dev.shmlab.layout.ParticipantSnapshot;
 import dev.shmlab.layout.ParticipantState;
 import dev.shmlab.monitor.LabSnapshot;
 import dev.shmlab.scenario.Catalog;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,51 +19,21 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The classroom side of the window with real participant processes: stepping through the code
  * line by line, the plain-words explanation, and presentation mode's scale, theme and shortcuts.
  */
-@RequiresDisplay
-@ExtendWith(ApplicationExtension.class)
-class ClassroomWindowTest {
+class ClassroomWindowTest extends WindowTest {
     /** Starting JVMs on a machine shared with other builds can take a while. */
     private static final Duration START = Duration.ofSeconds(60);
     private static final Duration ONE_STEP = Duration.ofSeconds(10);
 
     @TempDir
     static Path config;
-
-    private MainWindow window;
-    private WindowDriver ui;
-    private FxRobot robot;
-
-    @Start
-    void open(Stage stage) throws Exception {
-        Files.deleteIfExists(preferences());
-        window = MainWindow.open(stage, WindowOptions.defaults(), preferences());
-    }
-
-    @BeforeEach
-    void driver(FxRobot fxRobot) {
-        robot = fxRobot;
-        ui = new WindowDriver(fxRobot);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WindowDriver.closeAndCheckNothingLeft(window, Duration.ofSeconds(30));
-    }
 
     @Test
     void eachStepClickMovesTheChosenParticipantOneLineAndTheHighlightFollowsItsPublishedStep() {
@@ -206,7 +175,8 @@ class ClassroomWindowTest {
         Screenshots.save(window.stage().getScene(), name);
     }
 
-    private static Path preferences() {
+    @Override
+    Path preferences() {
         return config.resolve(Preferences.FILE_NAME);
     }
 

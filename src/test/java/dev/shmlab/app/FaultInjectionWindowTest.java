@@ -6,31 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shmlab.monitor.Explainer;
 import dev.shmlab.scenario.Catalog;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Fault injection from the window with real participant processes: SIGKILL, SIGSTOP and SIGCONT
  * from a participant's node or table row, restart where the others go on after a death, and the
  * live race toggle. What the window then shows comes from the processes themselves.
  */
-@RequiresDisplay
-@ExtendWith(ApplicationExtension.class)
-class FaultInjectionWindowTest {
+class FaultInjectionWindowTest extends WindowTest {
     /** Starting JVMs on a machine shared with other builds can take a while. */
     private static final Duration START = Duration.ofSeconds(60);
     private static final Duration SHORT = Duration.ofSeconds(15);
@@ -42,26 +32,15 @@ class FaultInjectionWindowTest {
     @TempDir
     static Path config;
 
-    private MainWindow window;
-    private WindowDriver ui;
-    private FxRobot robot;
-
-    @Start
-    void open(Stage stage) throws Exception {
-        Path preferences = config.resolve("preferences.json");
-        Files.deleteIfExists(preferences);
-        window = MainWindow.open(stage, WindowOptions.defaults(), preferences);
+    @Override
+    Path preferences() {
+        return config.resolve("preferences.json");
     }
 
-    @BeforeEach
-    void driver(FxRobot fxRobot) {
-        robot = fxRobot;
-        ui = new WindowDriver(fxRobot);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WindowDriver.closeAndCheckNothingLeft(window, Duration.ofSeconds(60));
+    /** A killed semaphore holder's peers take their timeouts before the run winds down. */
+    @Override
+    Duration closeTimeout() {
+        return Duration.ofSeconds(60);
     }
 
     @Test

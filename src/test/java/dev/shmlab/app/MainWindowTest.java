@@ -17,44 +17,17 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The real window, driven by TestFX under a real (or virtual) display: clicks on its buttons,
  * text typed in its fields, and what it then shows, while real participant processes run
  * round-robin through real kernel objects.
  */
-@RequiresDisplay
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
+class MainWindowTest extends WindowTest {
     private static final Duration TRAFFIC = Duration.ofSeconds(30);
     private static final String MANY = "10000000";
-
-    private MainWindow window;
-    private WindowDriver ui;
-
-    @Start
-    void open(Stage stage) {
-        window = MainWindow.open(stage, WindowOptions.defaults(), null);
-    }
-
-    @BeforeEach
-    void driver(FxRobot robot) {
-        ui = new WindowDriver(robot);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WindowDriver.closeAndCheckNothingLeft(window, Duration.ofSeconds(30));
-    }
 
     @Test
     void theWindowOpensOnRoundRobinWithThreeClientsReadyToStart() {

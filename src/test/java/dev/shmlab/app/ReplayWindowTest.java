@@ -26,11 +26,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -38,9 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * participant processes. The file dialogs are the system's and cannot be driven: the tests hand
  * the file to the same command the dialog does.
  */
-@RequiresDisplay
-@ExtendWith(ApplicationExtension.class)
-class ReplayWindowTest {
+class ReplayWindowTest extends WindowTest {
     /** Starting JVMs on a machine shared with other builds can take a while. */
     private static final Duration RUN = Duration.ofSeconds(120);
     private static final Duration SHOWN = Duration.ofSeconds(20);
@@ -50,30 +44,22 @@ class ReplayWindowTest {
     @TempDir
     static Path files;
 
-    private MainWindow window;
     private final List<MainWindow> others = new ArrayList<>();
-    private WindowDriver ui;
-    private FxRobot robot;
-
-    @Start
-    void open(Stage stage) throws IOException {
-        Files.deleteIfExists(preferences());
-        window = MainWindow.open(stage, WindowOptions.defaults(), preferences());
-        window.model().recordingDirectoryProperty().set(files.resolve("recordings"));
-    }
 
     @BeforeEach
-    void driver(FxRobot fxRobot) {
-        robot = fxRobot;
-        ui = new WindowDriver(fxRobot);
+    void recordInFiles() {
+        WindowDriver.fx(() -> {
+            window.model().recordingDirectoryProperty().set(files.resolve("recordings"));
+            return null;
+        });
     }
 
+    /** Runs before the window itself is closed and checked. */
     @AfterEach
-    void close() throws Exception {
+    void closeOthers() throws Exception {
         for (MainWindow w : others) {
             WaitForAsyncUtils.asyncFx(w::close).get(30, TimeUnit.SECONDS);
         }
-        WindowDriver.closeAndCheckNothingLeft(window, Duration.ofSeconds(30));
     }
 
     @Test
@@ -191,7 +177,8 @@ class ReplayWindowTest {
 
     // ---- helpers
 
-    private static Path preferences() {
+    @Override
+    Path preferences() {
         return files.resolve("preferences.json");
     }
 
