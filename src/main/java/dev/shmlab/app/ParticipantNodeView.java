@@ -23,6 +23,10 @@ final class ParticipantNodeView extends VBox {
         setAlignment(Pos.CENTER);
         setSpacing(3);
         setMouseTransparent(true);
+        // Drawn from a bitmap kept between frames: the packets moving over the routing view
+        // repaint it every frame, and without a GPU rasterising each circle, ring and label
+        // again was a third of the frame. The bitmap is redrawn when the node changes.
+        setCache(true);
         circle.getStyleClass().add("node-circle");
         circle.setStroke(Palette.of(model.index()));
         Label inside = new Label(model.shortName());
