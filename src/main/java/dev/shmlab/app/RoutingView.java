@@ -5,19 +5,24 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
 import javafx.scene.shape.StrokeLineCap;
 
 /**
- * The participants on an ellipse around the shared segment. Packets and spokes are drawn on a
- * canvas under the nodes, once per frame ({@link #draw}); a packet travels from its sender into
- * the segment and out to its receiver, in its sender's colour. A participant in its critical
+ * The participants on an ellipse around the shared segment. Spokes and packets are shapes in a
+ * layer under the nodes, moved once per frame ({@link #draw}); a packet travels from its sender
+ * into the segment and out to its receiver, in its sender's colour. A participant in its critical
  * section has a thick spoke: it holds the segment.
+ *
+ * <p>Shapes rather than a canvas: a canvas that changes is repainted whole every frame, while
+ * moving shapes repaint only the small areas they leave and enter — without a GPU that is most
+ * of the difference between a window that keeps up and one that takes a CPU from the run.
  */
 final class RoutingView extends Pane {
     private static final double MARGIN = 12;
@@ -26,7 +31,14 @@ final class RoutingView extends Pane {
     private static final Color CRITICAL = Color.web("#6a1b9a");
 
     private final RoutingViewModel model;
-    private final Canvas canvas = new Canvas();
+    /** Spokes, the holders' spokes, then packets: under the nodes. */
+    private final Group layer = new Group();
+    /** The thin spokes change only with the layout: drawn from a kept bitmap. */
+    private final Group spokeGroup = new Group();
+    private final List<Line> spokes = new ArrayList<>();
+    /** A thick spoke over the thin one while its participant holds the segment. */
+    private final List<Line> holds = new ArrayList<>();
+    private final List<PacketShape> packetShapes = new ArrayList<>();
     private final VBox segmentBox = new VBox();
     private final Label rate = new Label();
     /** More participants than this get compact nodes (no detail line, smaller circles). */
@@ -41,20 +53,23 @@ final class RoutingView extends Pane {
 
     private final String ids;
 
-    /** The window's routing view, with the ids tests look for ({@code routingCanvas}, {@code participant-node-0}…). */
+    /** The window's routing view, with the ids tests look for ({@code routingLayer}, {@code participant-node-0}…). */
     RoutingView(RoutingViewModel model) {
         this(model, "");
     }
 
-    /** A routing view whose node ids start with {@code idPrefix} (e.g. {@code attached}: {@code attachedRoutingCanvas}, {@code attached-node-0}). */
+    /** A routing view whose node ids start with {@code idPrefix} (e.g. {@code attached}: {@code attachedRoutingLayer}, {@code attached-node-0}). */
     RoutingView(RoutingViewModel model, String idPrefix) {
         this.model = model;
         this.ids = idPrefix;
         setId(id("routingView"));
         getStyleClass().add("routing");
         setMinSize(300, 240);
-        canvas.setMouseTransparent(true);
-        canvas.setId(id("routingCanvas"));
+        spokeGroup.setCache(true);
+        layer.getChildren().add(spokeGroup);
+        layer.setMouseTransparent(true);
+        layer.setManaged(false);
+        layer.setId(id("routingLayer"));
         Label title = new Label("shared memory");
         title.getStyleClass().add("segment-title");
         Label name = new Label();
@@ -68,7 +83,7 @@ final class RoutingView extends Pane {
         rate.getStyleClass().add("rate-label");
         rate.textProperty().bind(model.rateTextProperty());
         rate.visibleProperty().bind(model.rateTextProperty().isNotEmpty());
-        getChildren().addAll(canvas, segmentBox, rate);
+        getChildren().addAll(layer, segmentBox, rate);
         model.nodes().addListener((ListChangeListener<NodeViewModel>) change -> rebuildNodes());
         rebuildNodes();
     }
@@ -87,6 +102,18 @@ final class RoutingView extends Pane {
             nodeViews.add(view);
         }
         getChildren().addAll(nodeViews);
+        layer.getChildren().removeAll(holds);
+        spokes.clear();
+        holds.clear();
+        for (int i = 0; i < n; i++) {
+            spokes.add(spoke(SPOKE, 3));
+            Line hold = spoke(CRITICAL, 8);
+            hold.setVisible(false);
+            holds.add(hold);
+        }
+        spokeGroup.getChildren().setAll(spokes);
+        // Over the thin spokes, under the packets.
+        layer.getChildren().addAll(1, holds);
         xs = new double[nodeViews.size()];
         ys = new double[nodeViews.size()];
         stale = true;
@@ -111,8 +138,6 @@ final class RoutingView extends Pane {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        canvas.setWidth(w);
-        canvas.setHeight(h);
         rate.autosize();
         rate.relocate(MARGIN, MARGIN);
         // The rate line keeps the top of the view: the circle of nodes fits below it.
@@ -148,7 +173,9 @@ final class RoutingView extends Pane {
             ys[i] = cy + ry * Math.sin(angle(i, n));
             ParticipantNodeView v = nodeViews.get(i);
             boolean above = Math.sin(angle(i, n)) < -0.3;
-            v.relocate(xs[i] - v.getWidth() / 2, above ? ys[i] - (v.getHeight() - radius) : ys[i] - radius);
+            // Whole pixels: a node is drawn from its bitmap, and a bitmap at a fraction of a pixel
+            // is resampled pixel by pixel every frame.
+            v.relocate(Math.round(xs[i] - v.getWidth() / 2), Math.round(above ? ys[i] - (v.getHeight() - radius) : ys[i] - radius));
         }
     }
 
@@ -157,51 +184,107 @@ final class RoutingView extends Pane {
         return -Math.PI / 2 + 2 * Math.PI * i / n;
     }
 
-    /** Draws spokes and packets for this frame; skips the work when nothing moved. */
+    /** Moves the packets and redraws the spokes for this frame; skips the work when nothing moved. */
     void draw(long nowNanos) {
         List<Packet> packets = model.packets();
         if (packets.isEmpty() && !drewPackets && !stale) {
             return;
         }
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        drawSpokes(g);
-        for (Packet p : packets) {
-            drawPacket(g, p, nowNanos);
+        if (stale) {
+            placeSpokes();
         }
-        drewPackets = !packets.isEmpty();
+        int shown = 0;
+        for (Packet p : packets) {
+            if (p.from() >= xs.length || p.to() >= xs.length) {
+                continue;
+            }
+            if (shown == packetShapes.size()) {
+                PacketShape shape = new PacketShape();
+                packetShapes.add(shape);
+                layer.getChildren().add(shape.group);
+            }
+            packetShapes.get(shown++).show(p, nowNanos);
+        }
+        for (int i = shown; i < packetShapes.size(); i++) {
+            packetShapes.get(i).hide();
+        }
+        drewPackets = shown > 0;
         stale = false;
     }
 
-    private void drawSpokes(GraphicsContext g) {
-        g.setLineCap(StrokeLineCap.ROUND);
-        for (int i = 0; i < Math.min(xs.length, nodeViews.size()); i++) {
-            boolean holds = nodeViews.get(i).model().stateProperty().get() == ParticipantState.CRITICAL;
-            g.setStroke(holds ? CRITICAL : SPOKE);
-            g.setLineWidth(holds ? 8 : 3);
-            g.strokeLine(xs[i], ys[i], cx, cy);
+    private void placeSpokes() {
+        for (int i = 0; i < Math.min(xs.length, spokes.size()); i++) {
+            for (Line line : List.of(spokes.get(i), holds.get(i))) {
+                if (line.getStartX() != xs[i] || line.getStartY() != ys[i] || line.getEndX() != cx || line.getEndY() != cy) {
+                    line.setStartX(xs[i]);
+                    line.setStartY(ys[i]);
+                    line.setEndX(cx);
+                    line.setEndY(cy);
+                }
+            }
+            holds.get(i).setVisible(nodeViews.get(i).model().stateProperty().get() == ParticipantState.CRITICAL);
         }
     }
 
-    private void drawPacket(GraphicsContext g, Packet p, long nowNanos) {
-        if (p.from() >= xs.length || p.to() >= xs.length) {
-            return;
+    /** The ends are under the node and the segment box: plain ends are cheaper to draw. */
+    private static Line spoke(Color colour, double width) {
+        Line line = new Line();
+        line.setStroke(colour);
+        line.setStrokeWidth(width);
+        line.setStrokeLineCap(StrokeLineCap.BUTT);
+        return line;
+    }
+
+    /** One packet: the disc in its sender's colour on a white rim, and a fading trail of three smaller discs behind it. */
+    private final class PacketShape {
+        private static final int TRAIL = 3;
+        private final Group group = new Group();
+        private final Circle rim = new Circle(PACKET_RADIUS + 1.5, Color.WHITE);
+        private final Circle disc = new Circle(PACKET_RADIUS);
+        /** The rim and the disc, moved together. */
+        private final Group head = new Group(rim, disc);
+        private final Circle[] trail = new Circle[TRAIL];
+        private int colourOf = -1;
+
+        PacketShape() {
+            for (int k = 0; k < TRAIL; k++) {
+                trail[k] = new Circle(PACKET_RADIUS * (1 - (TRAIL - k) * 0.2));
+            }
+            group.getChildren().addAll(trail);
+            group.getChildren().add(head);
         }
-        Color colour = Palette.of(p.from());
-        for (int trail = 3; trail >= 0; trail--) {
-            double t = p.progress(nowNanos) - trail * 0.025;
-            if (t < 0) {
-                continue;
+
+        void show(Packet p, long nowNanos) {
+            if (colourOf != p.from()) {
+                colourOf = p.from();
+                Color colour = Palette.of(p.from());
+                disc.setFill(colour);
+                Color faded = colour.deriveColor(0, 1, 1, 0.25);
+                for (Circle c : trail) {
+                    c.setFill(faded);
+                }
             }
+            double t = p.progress(nowNanos);
+            place(head, p, t);
+            for (int k = 0; k < TRAIL; k++) {
+                double tk = t - (TRAIL - k) * 0.025;
+                trail[k].setVisible(tk >= 0);
+                if (tk >= 0) {
+                    place(trail[k], p, tk);
+                }
+            }
+            group.setVisible(true);
+        }
+
+        void hide() {
+            group.setVisible(false);
+        }
+
+        /** Moves a shape centred on (0, 0) to the point t along the packet's way. */
+        private void place(javafx.scene.Node shape, Packet p, double t) {
             double[] at = along(p, t);
-            double r = PACKET_RADIUS * (1 - trail * 0.2);
-            g.setFill(trail == 0 ? colour : colour.deriveColor(0, 1, 1, 0.25));
-            g.fillOval(at[0] - r, at[1] - r, 2 * r, 2 * r);
-            if (trail == 0) {
-                g.setStroke(Color.WHITE);
-                g.setLineWidth(2);
-                g.strokeOval(at[0] - r, at[1] - r, 2 * r, 2 * r);
-            }
+            shape.setTranslateX(at[0]);
+            shape.setTranslateY(at[1]);
         }
     }
 

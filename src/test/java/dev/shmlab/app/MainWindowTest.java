@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.canvas.Canvas;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -44,9 +46,9 @@ class MainWindowTest extends WindowTest {
         ui.click("#startButton");
         awaitTraffic();
         List<Long> sentBefore = ui.column("col-sent");
-        WritableImage first = canvasImage();
+        WritableImage first = layerImage();
         sleep(150);
-        WritableImage later = canvasImage();
+        WritableImage later = layerImage();
         sleep(600);
         List<Long> sentAfter = ui.column("col-sent");
 
@@ -167,7 +169,7 @@ class MainWindowTest extends WindowTest {
         long killedAt = System.nanoTime();
         assertThat(Os.kill((int) pid, Os.SIGKILL)).isTrue();
         await("client-2's node to show DEAD", Duration.ofMillis(1500),
-                () -> ui.styleClasses("#participant-node-1").contains("state-dead"));
+                () -> ui.pseudoClasses("#participant-node-1").contains("state-dead"));
         Duration toDead = Duration.ofNanos(System.nanoTime() - killedAt);
 
         assertThat(toDead).isLessThan(Duration.ofMillis(1500));
@@ -182,11 +184,17 @@ class MainWindowTest extends WindowTest {
         await("every client to have sent messages", TRAFFIC, () -> ui.rows() > 0 && ui.column("col-sent").stream().allMatch(n -> n > 10));
     }
 
-    private WritableImage canvasImage() {
-        return fx(() -> ((Canvas) ui.node("#routingCanvas")).snapshot(null, null));
+    /** The routing view's layer of spokes and packets, over the whole view (its own bounds move with the packets). */
+    private WritableImage layerImage() {
+        return fx(() -> {
+            Node view = ui.node("#routingView");
+            SnapshotParameters whole = new SnapshotParameters();
+            whole.setViewport(new Rectangle2D(0, 0, view.getLayoutBounds().getWidth(), view.getLayoutBounds().getHeight()));
+            return ui.node("#routingLayer").snapshot(whole, null);
+        });
     }
 
-    /** Pixels close to one of the three clients' colours: on the canvas only packets have them. */
+    /** Pixels close to one of the three clients' colours: in the layer only packets have them. */
     private static int packetPixels(WritableImage image) {
         PixelReader pixels = image.getPixelReader();
         int count = 0;
