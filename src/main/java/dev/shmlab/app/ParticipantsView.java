@@ -7,6 +7,7 @@ import java.util.function.LongFunction;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -105,7 +106,7 @@ final class ParticipantsView extends TableView<ParticipantRow> {
     /** The state as a coloured word, the same colours as the nodes. */
     private static final class StateCell extends TableCell<ParticipantRow, ParticipantState> {
         private final javafx.scene.control.Label badge = new javafx.scene.control.Label();
-        private String styleClass;
+        private PseudoClass statePseudoClass;
 
         StateCell() {
             getStyleClass().add("state-cell");
@@ -121,11 +122,11 @@ final class ParticipantsView extends TableView<ParticipantRow> {
             }
             String name = item == null ? "ready" : item.name().toLowerCase(Locale.ROOT);
             badge.setText(item == null ? "READY" : NodeViewModel.badge(item));
-            if (styleClass != null) {
-                badge.getStyleClass().remove(styleClass);
+            if (statePseudoClass != null) {
+                badge.pseudoClassStateChanged(statePseudoClass, false);
             }
-            styleClass = "state-" + name;
-            badge.getStyleClass().add(styleClass);
+            statePseudoClass = ParticipantNodeView.statePseudoClass(name);
+            badge.pseudoClassStateChanged(statePseudoClass, true);
             setGraphic(badge);
         }
     }

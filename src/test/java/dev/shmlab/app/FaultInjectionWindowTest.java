@@ -57,7 +57,7 @@ class FaultInjectionWindowTest extends WindowTest {
         assertThat(fx(() -> restartLabel().getTooltip().getText())).contains("the others cannot go on without " + victim);
         robot.clickOn("Kill (SIGKILL)");
 
-        await(victim + "'s node to show DEAD", SHORT, () -> ui.styleClasses("#participant-node-" + holder).contains("state-dead"));
+        await(victim + "'s node to show DEAD", SHORT, () -> ui.pseudoClasses("#participant-node-" + holder).contains("state-dead"));
         assertThat(ui.text("#participant-node-" + holder + " .state-badge")).isEqualTo("DEAD");
         await("the semaphore card to name the dead holder", SHORT, () -> holderText().startsWith(victim + " (DEAD)"));
         ui.click("#pauseButton");
@@ -78,7 +78,7 @@ class FaultInjectionWindowTest extends WindowTest {
         rightClickRow(1);
         robot.clickOn("Stop (SIGSTOP)");
         await("client-2 shown STOPPED in the table and on its node", SHORT,
-                () -> stateShown(1).equals("STOPPED") && ui.styleClasses("#participant-node-1").contains("state-stopped"));
+                () -> stateShown(1).equals("STOPPED") && ui.pseudoClasses("#participant-node-1").contains("state-stopped"));
         // The explanation is rewritten a few times a second, not on every frame.
         await("the explanation to say client-2 is stopped", SHORT, () -> explanation().contains("client-2 is stopped (SIGSTOP)"));
 
@@ -87,7 +87,7 @@ class FaultInjectionWindowTest extends WindowTest {
         await("client-2 running again", SHORT, () -> !stateShown(1).equals("STOPPED"));
         long sent = ui.number("col-sent", 1);
         await("client-2 sending again", SHORT, () -> ui.number("col-sent", 1) > sent + 10);
-        assertThat(ui.styleClasses("#participant-node-1")).doesNotContain("state-dead");
+        assertThat(ui.pseudoClasses("#participant-node-1")).doesNotContain("state-dead");
         assertThat(ui.node("#errorBanner").isVisible()).as("no death reported for a stop and continue").isFalse();
     }
 
@@ -143,7 +143,7 @@ class FaultInjectionWindowTest extends WindowTest {
 
         robot.rightClickOn("#participant-node-0");
         robot.clickOn("Kill (SIGKILL)");
-        await("worker-1 shown dead, holding the mutex", SHORT, () -> ui.styleClasses("#participant-node-0").contains("state-dead")
+        await("worker-1 shown dead, holding the mutex", SHORT, () -> ui.pseudoClasses("#participant-node-0").contains("state-dead")
                 && holderText().startsWith("worker-1 (DEAD)"));
         rightClickRow(0);
         assertThat(restartLabel().getStyleClass()).doesNotContain(FaultMenu.UNAVAILABLE);

@@ -68,6 +68,12 @@ final class WindowDriver {
         return fx(() -> Set.copyOf(robot.lookup(query).query().getStyleClass()));
     }
 
+    /** The node's pseudo-classes, by name ({@code state-dead}, {@code focused}…). */
+    Set<String> pseudoClasses(String query) {
+        return fx(() -> robot.lookup(query).query().getPseudoClassStates().stream()
+                .map(javafx.css.PseudoClass::getPseudoClassName).collect(java.util.stream.Collectors.toSet()));
+    }
+
     /** The text shown in one cell of the participants table (row = participant index). */
     String cell(String columnId, int row) {
         return cell("#participantsTable", columnId, row);
