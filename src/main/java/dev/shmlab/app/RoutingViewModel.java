@@ -37,6 +37,13 @@ public final class RoutingViewModel {
     private int shownLastSecond;
     private int hiddenLastSecond;
     private final Throttle details = Throttle.perSecond(4);
+    /**
+     * How often node states are redrawn. At full speed a participant changes state thousands of
+     * times a second, faster than anyone can see; each change restyles and re-lays out its node.
+     * An ending (done, failed, dead) is shown at once.
+     */
+    static final int STATES_PER_SECOND = 12;
+    private final Throttle states = Throttle.perSecond(STATES_PER_SECOND);
     private LabSnapshot applied;
 
     /** Shows these participants, all ready, and forgets packets in flight. */
@@ -54,6 +61,7 @@ public final class RoutingViewModel {
         packets.clear();
         applied = null;
         details.reset();
+        states.reset();
         rateText.set("");
     }
 
@@ -67,7 +75,7 @@ public final class RoutingViewModel {
             admit(e, nowNanos);
         }
         packets.removeIf(p -> p.arrived(nowNanos));
-        if (snapshot != null && snapshot != applied) {
+        if (snapshot != null && snapshot != applied && (states.due(nowNanos) || newEnding(snapshot))) {
             applied = snapshot;
             boolean detailsDue = details.due(nowNanos);
             List<ParticipantSnapshot> ps = snapshot.participants();
@@ -78,6 +86,17 @@ public final class RoutingViewModel {
                 rateText.set(rate(snapshot.messagesPerSecond()));
             }
         }
+    }
+
+    /** True when a participant has reached an ending its node does not show yet. */
+    private boolean newEnding(LabSnapshot snapshot) {
+        List<ParticipantSnapshot> ps = snapshot.participants();
+        for (int i = 0; i < Math.min(ps.size(), nodes.size()); i++) {
+            if (ps.get(i).state().isFinal() && nodes.get(i).stateProperty().get() != ps.get(i).state()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void refill(long nowNanos) {
