@@ -250,6 +250,12 @@ final class RoutingView extends Pane {
             for (int k = 0; k < TRAIL; k++) {
                 trail[k] = new Circle(PACKET_RADIUS * (1 - (TRAIL - k) * 0.2));
             }
+            // Each disc is rasterised once and then copied to wherever it moves (whole pixels, so
+            // the copy is exact): moving a packet costs a copy, not drawing circles again.
+            head.setCache(true);
+            for (Circle c : trail) {
+                c.setCache(true);
+            }
             group.getChildren().addAll(trail);
             group.getChildren().add(head);
         }
@@ -283,8 +289,8 @@ final class RoutingView extends Pane {
         /** Moves a shape centred on (0, 0) to the point t along the packet's way. */
         private void place(javafx.scene.Node shape, Packet p, double t) {
             double[] at = along(p, t);
-            shape.setTranslateX(at[0]);
-            shape.setTranslateY(at[1]);
+            shape.setTranslateX(Math.round(at[0]));
+            shape.setTranslateY(Math.round(at[1]));
         }
     }
 
