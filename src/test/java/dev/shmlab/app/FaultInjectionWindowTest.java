@@ -113,8 +113,20 @@ class FaultInjectionWindowTest extends WindowTest {
         ui.click("#syncToggle");
         await("the run to guard again", SHORT, () -> window.model().session().latest().syncEnabled());
         // A worker may still be in the unguarded increment it began before the switch: preempted
-        // between its load and its store, it wipes out whatever the others added meanwhile. The
-        // count must come to rest (two readings 50,000 increments apart agree), then stay there.
+        // between its load and its store (for a long while on a busy machine), it wipes out
+        // whatever the others added meanwhile. Once each worker has published an increment since,
+        // none is still in such an increment; the count must then come to rest (two readings
+        // 50,000 increments apart agree) and stay there.
+        long[] atSwitch = incrementsByWorker();
+        await("every worker to have counted again since the switch", START, () -> {
+            long[] now = incrementsByWorker();
+            for (int i = 0; i < atSwitch.length; i++) {
+                if (now[i] <= atSwitch[i]) {
+                    return false;
+                }
+            }
+            return true;
+        });
         long settled = -1;
         for (int attempt = 0; attempt < 20 && settled < 0; attempt++) {
             long a = progressThenLost(50_000);
@@ -199,6 +211,10 @@ class FaultInjectionWindowTest extends WindowTest {
     }
 
     /** Increments made by all workers, as the table's rows hold them (a row may be scrolled out of sight). */
+    private long[] incrementsByWorker() {
+        return fx(() -> window.model().participants().stream().mapToLong(r -> r.sentProperty().get()).toArray());
+    }
+
     private long incrementsMade() {
         return fx(() -> window.model().participants().stream().mapToLong(r -> r.sentProperty().get()).sum());
     }
