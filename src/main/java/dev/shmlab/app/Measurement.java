@@ -251,7 +251,7 @@ final class Measurement {
         row("frame rate, 16 clients at full speed", String.format(Locale.ROOT, "%.1f fps median, %.1f min over %d s", fpsMedian, fpsMin,
                 sixteen.fps().size()), ">= 55 fps", fpsMedian >= 55);
         row("  their message rate / sampling", String.format(Locale.ROOT, "%,.0f msg/s, %.0f samples/s", sixteen.messagesPerSecond(),
-                sixteen.samplesPerSecond()), ">= 200 samples/s", sixteen.samplesPerSecond() >= 190);
+                sixteen.samplesPerSecond()), "200 asked, >= 190", sixteen.samplesPerSecond() >= 190);
         row("app memory (RSS), 16 clients", mb(sixteen.maxRssBytes()), "<= 300 MB", sixteen.maxRssBytes() <= 300L * 1024 * 1024);
         row("  the 16 participants together", mb(sixteen.participantsRssBytes()), "", true);
         row("round-robin 3x20000 headless", String.format(Locale.ROOT, "%,.0f msg/s (median of %d)", h, headless.size()), "", true);
