@@ -13,7 +13,7 @@ import javafx.stage.Stage;
 
 /**
  * Puts the main view in a stage and drives it: one animation timer calls the model once per
- * frame and redraws the routing canvas. Closing the window stops the run and waits until every
+ * frame and moves the routing view's packets. Closing the window stops the run and waits until every
  * kernel object it made is removed.
  */
 public final class MainWindow {
