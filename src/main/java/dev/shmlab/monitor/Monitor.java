@@ -3,7 +3,6 @@ package dev.shmlab.monitor;
 import dev.shmlab.ShmlabException;
 import dev.shmlab.layout.ControlBlock;
 import dev.shmlab.layout.EventRing;
-import dev.shmlab.layout.LabLayoutDescriptor;
 import dev.shmlab.layout.LabSegment;
 import dev.shmlab.layout.MessageEvent;
 import dev.shmlab.layout.ParticipantSnapshot;
@@ -63,8 +62,9 @@ public final class Monitor implements AutoCloseable {
      * 200 Hz, reading it every sample for 16 participants was the sampler's main cost; a death is
      * still seen within this much of the 1.5 s it may take.
      */
-    static final long PROCESS_LOOK_NANOS = 50_000_000L;
-    private final Map<Long, ProcessLook> processLooks = new HashMap<>();
+    private static final long PROCESS_LOOK_NANOS = 50_000_000L;
+    /** By participant index: the last look at its process (a restarted participant has another PID). */
+    private final Map<Integer, ProcessLook> processLooks = new HashMap<>();
     private final Deque<long[]> rateWindow = new ArrayDeque<>();
     private final EventRing events;
     private long nextEvent;
@@ -234,7 +234,7 @@ public final class Monitor implements AutoCloseable {
         if (s.pid() <= 0 || s.state().isFinal()) {
             return s;
         }
-        Optional<ProcStat> stat = processStat(s.pid(), now);
+        Optional<ProcStat> stat = processStat(s.index(), s.pid(), now);
         if (stat.isEmpty() || stat.get().zombie()) {
             return s.withState(ParticipantState.DEAD);
         }
@@ -251,20 +251,17 @@ public final class Monitor implements AutoCloseable {
         return s;
     }
 
-    /** A participant's process as last read, at most {@link #PROCESS_LOOK_NANOS} ago. */
-    private Optional<ProcStat> processStat(long pid, long now) {
-        ProcessLook look = processLooks.get(pid);
-        if (look == null || now - look.atNanos() > PROCESS_LOOK_NANOS) {
-            if (processLooks.size() > 2 * LabLayoutDescriptor.MAX_PARTICIPANTS) {
-                processLooks.clear();
-            }
-            look = new ProcessLook(now, ProcStat.read(pid));
-            processLooks.put(pid, look);
+    /** Participant index's process (PID pid) as last read, at most {@link #PROCESS_LOOK_NANOS} ago. */
+    private Optional<ProcStat> processStat(int index, long pid, long now) {
+        ProcessLook look = processLooks.get(index);
+        if (look == null || look.pid() != pid || now - look.atNanos() > PROCESS_LOOK_NANOS) {
+            look = new ProcessLook(pid, now, ProcStat.read(pid));
+            processLooks.put(index, look);
         }
         return look.stat();
     }
 
-    private record ProcessLook(long atNanos, Optional<ProcStat> stat) {
+    private record ProcessLook(long pid, long atNanos, Optional<ProcStat> stat) {
     }
 
     private double[] rates(long now, long sent, long bytes) {
