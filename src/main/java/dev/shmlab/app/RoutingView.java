@@ -214,13 +214,12 @@ final class RoutingView extends Pane {
 
     private void placeSpokes() {
         for (int i = 0; i < Math.min(xs.length, spokes.size()); i++) {
+            // Setting an unchanged end changes nothing: the cached thin spokes stay as they are.
             for (Line line : List.of(spokes.get(i), holds.get(i))) {
-                if (line.getStartX() != xs[i] || line.getStartY() != ys[i] || line.getEndX() != cx || line.getEndY() != cy) {
-                    line.setStartX(xs[i]);
-                    line.setStartY(ys[i]);
-                    line.setEndX(cx);
-                    line.setEndY(cy);
-                }
+                line.setStartX(xs[i]);
+                line.setStartY(ys[i]);
+                line.setEndX(cx);
+                line.setEndY(cy);
             }
             holds.get(i).setVisible(nodeViews.get(i).model().stateProperty().get() == ParticipantState.CRITICAL);
         }
@@ -286,21 +285,19 @@ final class RoutingView extends Pane {
             group.setVisible(false);
         }
 
-        /** Moves a shape centred on (0, 0) to the point t along the packet's way. */
+        /**
+         * Moves a shape centred on (0, 0) to the point a fraction t along sender → segment →
+         * receiver (whole pixels: the shape is drawn from its bitmap).
+         */
         private void place(javafx.scene.Node shape, Packet p, double t) {
-            double[] at = along(p, t);
-            shape.setTranslateX(Math.round(at[0]));
-            shape.setTranslateY(Math.round(at[1]));
+            boolean in = t < 0.5;
+            double u = in ? t * 2 : (t - 0.5) * 2;
+            double fromX = in ? xs[p.from()] : cx;
+            double fromY = in ? ys[p.from()] : cy;
+            double toX = in ? cx : xs[p.to()];
+            double toY = in ? cy : ys[p.to()];
+            shape.setTranslateX(Math.round(fromX + (toX - fromX) * u));
+            shape.setTranslateY(Math.round(fromY + (toY - fromY) * u));
         }
-    }
-
-    /** The point a fraction t along sender → segment → receiver. */
-    private double[] along(Packet p, double t) {
-        if (t < 0.5) {
-            double u = t * 2;
-            return new double[] {xs[p.from()] + (cx - xs[p.from()]) * u, ys[p.from()] + (cy - ys[p.from()]) * u};
-        }
-        double u = (t - 0.5) * 2;
-        return new double[] {cx + (xs[p.to()] - cx) * u, cy + (ys[p.to()] - cy) * u};
     }
 }

@@ -40,7 +40,7 @@ public final class RoutingViewModel {
     /**
      * How often node states are redrawn. At full speed a participant changes state thousands of
      * times a second, faster than anyone can see; each change restyles and re-lays out its node.
-     * An ending (done, failed, dead) is shown at once.
+     * A snapshot not yet shown is shown on the next due frame, so the last one always is.
      */
     static final int STATES_PER_SECOND = 12;
     private final Throttle states = Throttle.perSecond(STATES_PER_SECOND);
@@ -75,7 +75,7 @@ public final class RoutingViewModel {
             admit(e, nowNanos);
         }
         packets.removeIf(p -> p.arrived(nowNanos));
-        if (snapshot != null && snapshot != applied && (states.due(nowNanos) || newEnding(snapshot))) {
+        if (snapshot != null && snapshot != applied && states.due(nowNanos)) {
             applied = snapshot;
             boolean detailsDue = details.due(nowNanos);
             List<ParticipantSnapshot> ps = snapshot.participants();
@@ -86,17 +86,6 @@ public final class RoutingViewModel {
                 rateText.set(rate(snapshot.messagesPerSecond()));
             }
         }
-    }
-
-    /** True when a participant has reached an ending its node does not show yet. */
-    private boolean newEnding(LabSnapshot snapshot) {
-        List<ParticipantSnapshot> ps = snapshot.participants();
-        for (int i = 0; i < Math.min(ps.size(), nodes.size()); i++) {
-            if (ps.get(i).state().isFinal() && nodes.get(i).stateProperty().get() != ps.get(i).state()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void refill(long nowNanos) {
