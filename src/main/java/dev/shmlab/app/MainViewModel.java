@@ -4,6 +4,7 @@ import dev.shmlab.ShmlabException;
 import dev.shmlab.config.Preferences;
 import dev.shmlab.launch.RunReport;
 import dev.shmlab.launch.RunResult;
+import dev.shmlab.launch.StandbyPool;
 import dev.shmlab.layout.ParticipantSnapshot;
 import dev.shmlab.layout.ParticipantState;
 import dev.shmlab.monitor.Export;
@@ -64,6 +65,9 @@ public final class MainViewModel {
     private final ObservableList<Scenario> catalogue = FXCollections.observableArrayList(Catalog.all());
     private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(this, "scenario");
     private final ReadOnlyObjectWrapper<ParametersViewModel> parameters = new ReadOnlyObjectWrapper<>(this, "parameters");
+    /** Spares kept for the next Start (see {@link #prepareSpares}). */
+    static final int MOST_SPARES = 4;
+    private volatile boolean keepSpares;
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
     private final DoubleProperty pacePosition = new SimpleDoubleProperty(this, "pacePosition", 0);
     private final ReadOnlyStringWrapper paceText = new ReadOnlyStringWrapper(this, "paceText", "full speed");
@@ -145,6 +149,9 @@ public final class MainViewModel {
         paceChanged();
         showPlan(p.planProperty().get());
         updateCommands();
+        if (state.get() == RunState.IDLE || state.get() == RunState.ENDED) {
+            prepareSpares();
+        }
     }
 
     /** Before a run (or after one, when the parameters change), the nodes and rows the current values would give. */
@@ -288,8 +295,26 @@ public final class MainViewModel {
         });
     }
 
+    /**
+     * Starts participant processes in the background ahead of the next Start ({@link StandbyPool}):
+     * Start then has the participants running in tens of milliseconds instead of after a JVM's
+     * start each. At most {@value #MOST_SPARES} wait, each an idle JVM of about 40 MB.
+     */
+    public void prepareSpares() {
+        RunPlan plan = parameters.get().planProperty().get();
+        if (keepSpares && plan != null) {
+            StandbyPool.prepareInBackground(Math.min(plan.participants().size(), MOST_SPARES), !parameters.get().scenario().measuresPeakSpeed());
+        }
+    }
+
+    /** Whether {@link #prepareSpares} starts any (the app's window does; a window being measured or tested does not). */
+    public void keepSpares(boolean keep) {
+        keepSpares = keep;
+    }
+
     /** Stops whatever runs and waits until every kernel object of the run is removed (closing the window). */
     public void shutdown() {
+        StandbyPool.discardAll();
         attached.close();
         CompletableFuture<LabSession> pending = starting;
         if (pending != null) {
@@ -450,6 +475,7 @@ public final class MainViewModel {
         lastResult = s.result();
         faults.ended();
         state.set(RunState.ENDED);
+        prepareSpares();
         RunOutcome outcome = RunOutcome.of(s, stopRequested);
         status.message(outcome.sentence());
         if (s.recording() != null) {

@@ -62,6 +62,9 @@ public final class MainWindow {
         stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
     }
 
+    /** How long after the window is shown participant processes are started ahead of the first Start. */
+    private static final javafx.util.Duration SPARES_AFTER_SHOWN = javafx.util.Duration.seconds(2);
+
     /** Builds the window in the stage, shows it and starts the frame loop (and the run, with autostart). */
     public static MainWindow open(Stage stage, WindowOptions options) {
         return open(stage, options, Preferences.defaultFile());
@@ -72,8 +75,14 @@ public final class MainWindow {
         MainWindow window = new MainWindow(stage, options, preferencesFile);
         window.frames.start();
         stage.show();
+        window.model.keepSpares(options.spares());
         if (options.autostart()) {
             window.model.start();
+        } else if (options.spares()) {
+            // Once the window is drawn, not while it is: participants for the first Start.
+            javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(SPARES_AFTER_SHOWN);
+            later.setOnFinished(e -> window.model.prepareSpares());
+            later.play();
         }
         return window;
     }

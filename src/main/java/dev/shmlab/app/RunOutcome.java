@@ -16,8 +16,10 @@ record RunOutcome(String sentence, String details, boolean failed) {
         }
         String seconds = String.format(Locale.ROOT, "%.1f s", r.wallTime().toNanos() / 1e9);
         String details = details(r);
+        long started = r.participants().stream().mapToLong(p -> p.runningAfter().toMillis()).max().orElse(0);
+        String running = ", participants running " + started + " ms after Start";
         if (stoppedByUser) {
-            return new RunOutcome("Stopped after " + seconds + ": every participant exited and the run's kernel objects are removed.",
+            return new RunOutcome("Stopped after " + seconds + running + ": every participant exited and the run's kernel objects are removed.",
                     details, false);
         }
         if (!r.completed()) {
@@ -27,7 +29,7 @@ record RunOutcome(String sentence, String details, boolean failed) {
         long damaged = r.total(ParticipantSnapshot::lost) + r.total(ParticipantSnapshot::duplicated) + r.total(ParticipantSnapshot::corrupted);
         String counts = Format.count(r.total(ParticipantSnapshot::sent)) + " messages";
         if (damaged == 0) {
-            return new RunOutcome("Finished in " + seconds + ": " + counts + ", every one accounted for.", details, false);
+            return new RunOutcome("Finished in " + seconds + running + ": " + counts + ", every one accounted for.", details, false);
         }
         String integrity = Format.count(r.total(ParticipantSnapshot::lost)) + " lost, " + Format.count(r.total(ParticipantSnapshot::duplicated))
                 + " duplicated, " + Format.count(r.total(ParticipantSnapshot::corrupted)) + " corrupted";
@@ -44,7 +46,9 @@ record RunOutcome(String sentence, String details, boolean failed) {
         for (ParticipantOutcome p : r.participants()) {
             ParticipantSnapshot s = p.last();
             out.append(s.name()).append(" (pid ").append(s.pid()).append("): ").append(p.exit())
-                    .append(", sent ").append(s.sent()).append(", received ").append(s.received()).append('\n');
+                    .append(", sent ").append(s.sent()).append(", received ").append(s.received())
+                    .append(", running ").append(p.runningAfter().toMillis()).append(" ms after Start")
+                    .append(p.startedAhead().isZero() ? "" : " (its process started " + p.startedAhead().toMillis() + " ms ahead)").append('\n');
         }
         for (Scenario.Finding f : r.findings()) {
             out.append(f.name()).append(": ").append(f.value()).append(f.bad() ? " (bad)" : "").append('\n');

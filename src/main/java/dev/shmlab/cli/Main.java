@@ -102,7 +102,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         Scenario chosen = Catalog.byName(scenario);
         ScenarioParams.of(chosen.parameters(), params, chosen.name());
-        return WindowLauncher.open(new WindowOptions(scenario, params, autostart, measure));
+        return WindowLauncher.open(new WindowOptions(scenario, params, autostart, measure, !measure));
     }
 
     /** {@code --debug} anywhere before a {@code --}; read before parsing so parse errors honour it too. */

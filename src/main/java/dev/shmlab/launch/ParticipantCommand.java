@@ -33,6 +33,17 @@ public final class ParticipantCommand {
     }
 
     /**
+     * The command line of a spare participant ({@link StandbyPool}): it starts, warms up and waits
+     * for {@code SEGMENT INDEX} on its input; this process is its parent.
+     */
+    public static List<String> forStandby(boolean quickCompiler) {
+        List<String> command = new ArrayList<>(launcherPrefix(quickCompiler));
+        command.add(dev.shmlab.participant.ParticipantMain.STANDBY_OPTION);
+        command.add(Long.toString(ProcessHandle.current().pid()));
+        return command;
+    }
+
+    /**
      * The command line for participant {@code index} played by another program: the program's own
      * words, then the same {@code SEGMENT INDEX PARENT_PID} every participant gets.
      */

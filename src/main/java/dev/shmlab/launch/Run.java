@@ -85,6 +85,8 @@ public final class Run implements AutoCloseable {
     /** Per participant, the thread its role runs on, once known (see {@link #roleThread}). */
     private final long[] roleTids;
     private final long[] runningAfterNanos;
+    /** How long before its launch participant i's process had been started (0: started at its launch). */
+    private final long[] startedAheadNanos;
     /** When participant i's process was last seen stopped by a signal (0: never); its heartbeat may lag after SIGCONT. */
     private final long[] seenStoppedNanos;
     /** Guards the end of the run against a restart: once every process has exited, none is started. */
@@ -116,6 +118,7 @@ public final class Run implements AutoCloseable {
         this.exits = new String[plan.participants().size()];
         this.launchedNanos = new long[plan.participants().size()];
         this.runningAfterNanos = new long[plan.participants().size()];
+        this.startedAheadNanos = new long[plan.participants().size()];
         this.roleTids = new long[plan.participants().size()];
         this.seenStoppedNanos = new long[plan.participants().size()];
         this.segment = createSegment(scenario.name(), plan, options.objectMode());
@@ -170,12 +173,23 @@ public final class Run implements AutoCloseable {
     /** Starts participant i's process with its output pumped to the listener. */
     private Process launch(int index) {
         String address = segment.address().encode();
+        boolean own = options.participantProgram(index).isEmpty();
+        boolean quick = !scenario.measuresPeakSpeed();
         List<String> command = options.participantProgram(index)
                 .map(program -> ParticipantCommand.forProgram(program, address, index))
-                .orElseGet(() -> ParticipantCommand.forParticipant(address, index, !scenario.measuresPeakSpeed()));
+                .orElseGet(() -> ParticipantCommand.forParticipant(address, index, quick));
         try {
+            Process p = null;
+            // A spare started ahead becomes the participant when it reads its segment and index.
+            Optional<StandbyPool.Spare> spare = own ? StandbyPool.take(quick) : Optional.empty();
             launchedNanos[index] = System.nanoTime();
-            Process p = ParticipantCommand.builder(command).start();
+            if (spare.isPresent() && StandbyPool.handOver(spare.get().process(), address, index)) {
+                p = spare.get().process();
+                startedAheadNanos[index] = launchedNanos[index] - spare.get().startedNanos();
+            } else {
+                p = ParticipantCommand.builder(command).start();
+                startedAheadNanos[index] = 0;
+            }
             allPids.add(p.pid());
             String name = plan.participants().get(index).name();
             pumps.add(pump(index, name, p.getInputStream(), false));
@@ -440,7 +454,7 @@ public final class Run implements AutoCloseable {
         List<ParticipantOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < processes.size(); i++) {
             outcomes.add(new ParticipantOutcome(lastSnapshot(i), processes.get(i).exitValue(), exits[i],
-                    Duration.ofNanos(runningAfterNanos[i])));
+                    Duration.ofNanos(runningAfterNanos[i]), Duration.ofNanos(startedAheadNanos[i])));
         }
         List<Scenario.Finding> findings = List.of();
         try {

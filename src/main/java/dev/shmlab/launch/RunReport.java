@@ -46,8 +46,10 @@ public final class RunReport {
             out.append(String.format(Locale.ROOT, "%d measurements (in the JSON summary, --json FILE)%n", good));
         }
         long slowestStartMillis = r.participants().stream().mapToLong(p -> p.runningAfter().toMillis()).max().orElse(0);
-        out.append(String.format(Locale.ROOT, "wall time: %.3f s   participants running after: %d ms (slowest)   segment: %s%n",
-                r.wallTime().toNanos() / 1e9, slowestStartMillis, r.segment()));
+        long aheadMillis = r.participants().stream().mapToLong(p -> p.startedAhead().toMillis()).max().orElse(0);
+        out.append(String.format(Locale.ROOT, "wall time: %.3f s   participants running after: %d ms (slowest%s)   segment: %s%n",
+                r.wallTime().toNanos() / 1e9, slowestStartMillis,
+                aheadMillis > 0 ? String.format(Locale.ROOT, "; processes started up to %d ms ahead", aheadMillis) : "", r.segment()));
         if (r.placement().samples() > 0) {
             out.append(String.format(Locale.ROOT, "CPU placement: all participants on one CPU in %.0f%% of %d samples (this VM often packs busy processes onto one vCPU)%n",
                     r.placement().sameCpuPercent(), r.placement().samples()));
@@ -102,6 +104,7 @@ public final class RunReport {
             m.put("corrupted", s.corrupted());
             m.put("waitNanos", s.waitNanos());
             m.put("runningAfterMillis", p.runningAfter().toMillis());
+            m.put("startedAheadMillis", p.startedAhead().toMillis());
             m.put("latencySamples", s.latencyCount());
             m.put("latencyNanos", Map.of("p50", s.p50Nanos(), "p90", s.p90Nanos(), "p99", s.p99Nanos(), "p999", s.p999Nanos(), "max", s.maxNanos()));
             participants.add(m);

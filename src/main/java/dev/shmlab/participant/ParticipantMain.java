@@ -14,7 +14,8 @@ import java.time.Duration;
 
 /**
  * The {@code main} of a participant process:
- * {@code ParticipantMain SEGMENT INDEX PARENT_PID}. It attaches to the lab segment, finds its
+ * {@code ParticipantMain SEGMENT INDEX PARENT_PID} (or {@code --standby PARENT_PID}, reading
+ * {@code SEGMENT INDEX} from its input: {@link Standby}). It attaches to the lab segment, finds its
  * scenario, role and parameters there, publishes its state while it runs the role, obeys the
  * control block, and exits within 2 s if its parent dies.
  *
@@ -26,6 +27,8 @@ public final class ParticipantMain {
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_FAILED = 3;
     public static final int EXIT_PARENT_DIED = 4;
+    /** {@code --standby PARENT_PID}: a spare that reads {@code SEGMENT INDEX} from its input ({@link Standby}). */
+    public static final String STANDBY_OPTION = "--standby";
 
     private ParticipantMain() {
     }
@@ -37,6 +40,9 @@ public final class ParticipantMain {
     static int run(String[] args) {
         if (args.length == 1 && args[0].equals("--train")) {
             return Training.run();
+        }
+        if (args.length == 2 && args[0].equals(STANDBY_OPTION)) {
+            return Standby.run(args[1]);
         }
         if (args.length != 3) {
             System.err.println("usage: ParticipantMain SEGMENT INDEX PARENT_PID");

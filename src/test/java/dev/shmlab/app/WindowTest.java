@@ -29,6 +29,11 @@ abstract class WindowTest {
         return null;
     }
 
+    /** How the window opens. */
+    WindowOptions options() {
+        return WindowOptions.defaults();
+    }
+
     /** How long closing may take to stop the run and remove its kernel objects. */
     Duration closeTimeout() {
         return Duration.ofSeconds(30);
@@ -47,7 +52,7 @@ abstract class WindowTest {
             Files.deleteIfExists(file);
         }
         Stage stage = FxToolkit.registerPrimaryStage();
-        window = WindowDriver.fx(() -> MainWindow.open(stage, WindowOptions.defaults(), file));
+        window = WindowDriver.fx(() -> MainWindow.open(stage, options(), file));
         // As after a @Start: the window's first layout passes (the parameter sheet is built in
         // one) are over before the test looks for nodes.
         WaitForAsyncUtils.waitForFxEvents();
