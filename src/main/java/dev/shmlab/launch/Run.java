@@ -101,6 +101,8 @@ public final class Run implements AutoCloseable {
     private final Object mappingLock = new Object();
     private boolean unmapped;
     private volatile RunResult result;
+    /** What broke the supervisor or the run's report, if anything did (the run then has no result). */
+    private volatile Throwable supervisorFailure;
     private Thread supervisor;
 
     private Run(Scenario scenario, ScenarioParams params, RunOptions options, OutputListener output) {
@@ -255,7 +257,23 @@ public final class Run implements AutoCloseable {
         });
     }
 
+    /**
+     * Watches the participants until every one has exited, then finishes the run. Whatever goes
+     * wrong in here (even an Error, such as the jar replaced under a running app) still ends the
+     * run: the participants are killed, the kernel objects removed and waiters released.
+     */
     private void supervise() {
+        try {
+            watchUntilAllExited();
+        } catch (RuntimeException | Error e) {
+            supervisorFailure = e;
+            failures.add("the run's supervisor failed (" + e + "); every participant was killed");
+            killAll();
+        }
+        finish();
+    }
+
+    private void watchUntilAllExited() {
         long deadline = startNanos + options.timeout().toNanos();
         while (true) {
             synchronized (lifecycle) {
@@ -270,7 +288,7 @@ public final class Run implements AutoCloseable {
                 }
             }
             if (allExited) {
-                break;
+                return;
             }
             if (!stopping && System.nanoTime() - deadline > 0) {
                 failures.add("the run did not finish within " + options.timeout().toSeconds() + " s (--timeout)");
@@ -278,7 +296,23 @@ public final class Run implements AutoCloseable {
             }
             sleepMillis(SUPERVISE_INTERVAL_MILLIS);
         }
-        finish();
+    }
+
+    /** SIGKILL to every participant, and their exits awaited (briefly: SIGKILL cannot be refused). */
+    private void killAll() {
+        synchronized (lifecycle) {
+            allExited = true;
+            for (Process p : processes) {
+                p.destroyForcibly();
+            }
+            for (Process p : processes) {
+                try {
+                    p.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     /**
@@ -443,30 +477,42 @@ public final class Run implements AutoCloseable {
         return true;
     }
 
+    /** Builds the result, removes the run's kernel objects and releases waiters — the last two whatever happens in the first. */
     private void finish() {
-        for (Thread pump : pumps) {
+        try {
+            for (Thread pump : pumps) {
+                try {
+                    pump.join(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            List<ParticipantOutcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < processes.size(); i++) {
+                Process p = processes.get(i);
+                outcomes.add(new ParticipantOutcome(lastSnapshot(i), p.isAlive() ? -1 : p.exitValue(), exits[i],
+                        Duration.ofNanos(runningAfterNanos[i]), Duration.ofNanos(startedAheadNanos[i])));
+            }
+            List<Scenario.Finding> findings = List.of();
             try {
-                pump.join(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                findings = scenario.verdict(lab, params);
+            } catch (RuntimeException e) {
+                failures.add("could not read the run's findings: " + e.getMessage());
+            }
+            result = new RunResult(scenario.name(), params, segment.address().display(), Duration.ofNanos(System.nanoTime() - startNanos),
+                    outcomes, findings, failures, scenario.integrityRequired(params),
+                    new RunResult.Placement(placementSamples, sameCpuSamples));
+        } catch (RuntimeException | Error e) {
+            if (supervisorFailure == null) {
+                supervisorFailure = e;
+            }
+        } finally {
+            try {
+                releaseKernelObjects();
+            } finally {
+                finished.countDown();
             }
         }
-        List<ParticipantOutcome> outcomes = new ArrayList<>();
-        for (int i = 0; i < processes.size(); i++) {
-            outcomes.add(new ParticipantOutcome(lastSnapshot(i), processes.get(i).exitValue(), exits[i],
-                    Duration.ofNanos(runningAfterNanos[i]), Duration.ofNanos(startedAheadNanos[i])));
-        }
-        List<Scenario.Finding> findings = List.of();
-        try {
-            findings = scenario.verdict(lab, params);
-        } catch (RuntimeException e) {
-            failures.add("could not read the run's findings: " + e.getMessage());
-        }
-        result = new RunResult(scenario.name(), params, segment.address().display(), Duration.ofNanos(System.nanoTime() - startNanos),
-                outcomes, findings, failures, scenario.integrityRequired(params),
-                new RunResult.Placement(placementSamples, sameCpuSamples));
-        releaseKernelObjects();
-        finished.countDown();
     }
 
     private ParticipantSnapshot lastSnapshot(int i) {
@@ -530,6 +576,10 @@ public final class Run implements AutoCloseable {
         try {
             if (!finished.await(options.timeout().toMillis() + 4 * STOP_GRACE.toMillis() + 5000, TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("run supervisor did not finish");
+            }
+            if (result == null) {
+                throw new IllegalStateException("the run ended without a report: its supervisor failed (" + supervisorFailure
+                        + "); its participants were killed and its kernel objects removed");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
