@@ -69,7 +69,7 @@
 
 #define SHMLAB_MAGIC 0x313042414C4D4853ULL /* "SHMLAB01" in memory order (little-endian) */
 #define SHMLAB_VERSION_MAJOR 1
-#define SHMLAB_VERSION_MINOR 0
+#define SHMLAB_VERSION_MINOR 1 /* 1.1: ping-pong's message header moved next to its flag (offset 8) */
 
 enum shmlab_command { SHMLAB_RUN = 0, SHMLAB_PAUSE = 1, SHMLAB_STOP = 2 };
 
@@ -270,8 +270,9 @@ static inline int32_t shmlab_full(uint64_t header_hash, const uint8_t *payload, 
  * count, warmup, sync spin|yield|futex|sem|named-sem, verify stamped|full. The data area:
  *
  *      0 flag: a struct shmlab_futex (a plain int32 for spin and yield)
- *   4096 struct shmlab_pp_header of the message in the slot
- *   4160 the payload, `size` bytes: byte 0 = 'A' + (seq - 1) % 26, seq stamped (shmlab_stamp)
+ *      8 struct shmlab_pp_header of the message in the slot (in the flag's cache line)
+ *    128 int64 measured time (ns) and 136 int64 measured messages, written by the writer at the end
+ *    192 the payload, `size` bytes: byte 0 = 'A' + (seq - 1) % 26, seq stamped (shmlab_stamp)
  *
  * The reader publishes state SHMLAB_WAITING in its record once it is ready for message 1 (buffers
  * made, semaphores open) and SHMLAB_RUNNING once it has it; the writer sends nothing, and starts no
@@ -290,11 +291,11 @@ static inline int32_t shmlab_full(uint64_t header_hash, const uint8_t *payload, 
  * (header.seq - seq, and received) if greater; corrupted otherwise.
  */
 #define SHMLAB_PP_FLAG_OFFSET 0
-#define SHMLAB_PP_HEADER_OFFSET 4096
-#define SHMLAB_PP_PAYLOAD_OFFSET 4160
+#define SHMLAB_PP_HEADER_OFFSET 8
+#define SHMLAB_PP_PAYLOAD_OFFSET 192
 enum { SHMLAB_PP_WRITER = 0, SHMLAB_PP_READER = 1 };
 
-struct shmlab_pp_header {                    /* at data + 4096 */
+struct shmlab_pp_header {                    /* at data + 8 */
     int64_t  seq;                            /*   0 */
     int32_t  from, to;                       /*   8, 12: participant indexes */
     int32_t  size;                           /*  16 */

@@ -53,7 +53,7 @@ public final class LabLayoutDescriptor {
     /** "SHMLAB01" read as a little-endian long. */
     public static final long MAGIC = magic();
     public static final int VERSION_MAJOR = 1;
-    public static final int VERSION_MINOR = 0;
+    public static final int VERSION_MINOR = 1;
 
     public static final int CACHE_LINE_PAIR = 128;
     public static final int PAGE = 4096;
