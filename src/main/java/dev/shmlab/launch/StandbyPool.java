@@ -31,12 +31,14 @@ public final class StandbyPool {
     }
 
     /**
-     * Starts spares until {@code count} of this compiler choice wait; a spare that cannot be
-     * started is simply missing (its run starts that participant cold).
+     * Starts spares until {@code count} of this compiler choice wait, and ends those of the other
+     * choice (idle JVMs of about 40 MB each are kept for one kind of run only); a spare that cannot
+     * be started is simply missing (its run starts that participant cold).
      */
     public static void prepare(int count, boolean quickCompiler) {
         Deque<Spare> spares = spares(quickCompiler);
         synchronized (StandbyPool.class) {
+            discard(spares(!quickCompiler));
             spares.removeIf(s -> !s.process().isAlive());
             while (spares.size() < count) {
                 try {
@@ -73,14 +75,17 @@ public final class StandbyPool {
 
     /** Ends every waiting spare (their input is closed: they exit at once, having touched nothing). */
     public static synchronized void discardAll() {
-        for (Deque<Spare> spares : java.util.List.of(QUICK, OPTIMISING)) {
-            Spare s;
-            while ((s = spares.poll()) != null) {
-                try {
-                    s.process().getOutputStream().close();
-                } catch (IOException e) {
-                    s.process().destroy();
-                }
+        discard(QUICK);
+        discard(OPTIMISING);
+    }
+
+    private static void discard(Deque<Spare> spares) {
+        Spare s;
+        while ((s = spares.poll()) != null) {
+            try {
+                s.process().getOutputStream().close();
+            } catch (IOException e) {
+                s.process().destroy();
             }
         }
     }

@@ -73,6 +73,18 @@ class StandbyPoolTest {
     }
 
     @Test
+    void sparesAreKeptForOneCompilerChoiceOnly() throws Exception {
+        StandbyPool.prepare(1, true);
+        ProcessHandle quick = ProcessHandle.of(StandbyPool.waiting(true).getFirst()).orElseThrow();
+
+        StandbyPool.prepare(1, false);
+
+        quick.onExit().get(30, TimeUnit.SECONDS);
+        assertThat(StandbyPool.waiting(true)).isEmpty();
+        assertThat(StandbyPool.waiting(false)).hasSize(1);
+    }
+
+    @Test
     void discardingEndsEveryWaitingSpare() throws Exception {
         StandbyPool.prepare(2, true);
         List<ProcessHandle> spares = StandbyPool.waiting(true).stream().map(pid -> ProcessHandle.of(pid).orElseThrow()).toList();
