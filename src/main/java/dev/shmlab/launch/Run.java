@@ -181,7 +181,7 @@ public final class Run implements AutoCloseable {
                 .map(program -> ParticipantCommand.forProgram(program, address, index))
                 .orElseGet(() -> ParticipantCommand.forParticipant(address, index, quick));
         try {
-            Process p = null;
+            Process p;
             // A spare started ahead becomes the participant when it reads its segment and index.
             Optional<StandbyPool.Spare> spare = own ? StandbyPool.take(quick) : Optional.empty();
             launchedNanos[index] = System.nanoTime();
