@@ -142,8 +142,7 @@ final class Measurement {
             throw new IllegalStateException("the run in the window did not complete: " + r.failures());
         }
         long sent = r.total(ParticipantSnapshot::sent);
-        long slowestStartMillis = r.participants().stream().mapToLong(p -> p.runningAfter().toMillis()).max().orElse(0);
-        return rate(sent, r.wallTime().toNanos() / 1e9, slowestStartMillis);
+        return rate(sent, r.wallTime().toNanos() / 1e9, r.slowestStart().orElse(Duration.ZERO).toMillis());
     }
 
     private static double rate(long sent, double wallSeconds, long slowestStartMillis) {

@@ -16,8 +16,7 @@ record RunOutcome(String sentence, String details, boolean failed) {
         }
         String seconds = String.format(Locale.ROOT, "%.1f s", r.wallTime().toNanos() / 1e9);
         String details = details(r);
-        long started = r.participants().stream().mapToLong(p -> p.runningAfter().toMillis()).max().orElse(0);
-        String running = ", participants running " + started + " ms after Start";
+        String running = r.slowestStart().map(d -> ", participants running " + d.toMillis() + " ms after Start").orElse("");
         if (stoppedByUser) {
             return new RunOutcome("Stopped after " + seconds + running + ": every participant exited and the run's kernel objects are removed.",
                     details, false);
@@ -47,7 +46,7 @@ record RunOutcome(String sentence, String details, boolean failed) {
             ParticipantSnapshot s = p.last();
             out.append(s.name()).append(" (pid ").append(s.pid()).append("): ").append(p.exit())
                     .append(", sent ").append(s.sent()).append(", received ").append(s.received())
-                    .append(", running ").append(p.runningAfter().toMillis()).append(" ms after Start")
+                    .append(p.runningAfter().isZero() ? ", never running" : ", running " + p.runningAfter().toMillis() + " ms after Start")
                     .append(p.startedAhead().isZero() ? "" : " (its process started " + p.startedAhead().toMillis() + " ms ahead)").append('\n');
         }
         for (Scenario.Finding f : r.findings()) {

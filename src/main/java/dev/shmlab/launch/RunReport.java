@@ -45,11 +45,11 @@ public final class RunReport {
         if (good > MAX_FINDINGS_SHOWN) {
             out.append(String.format(Locale.ROOT, "%d measurements (in the JSON summary, --json FILE)%n", good));
         }
-        long slowestStartMillis = r.participants().stream().mapToLong(p -> p.runningAfter().toMillis()).max().orElse(0);
-        long aheadMillis = r.participants().stream().mapToLong(p -> p.startedAhead().toMillis()).max().orElse(0);
-        out.append(String.format(Locale.ROOT, "wall time: %.3f s   participants running after: %d ms (slowest%s)   segment: %s%n",
-                r.wallTime().toNanos() / 1e9, slowestStartMillis,
-                aheadMillis > 0 ? String.format(Locale.ROOT, "; processes started up to %d ms ahead", aheadMillis) : "", r.segment()));
+        long aheadMillis = r.startedAhead().toMillis();
+        String started = r.slowestStart().map(d -> d.toMillis() + " ms (slowest" + (aheadMillis > 0 ? "; processes started up to " + aheadMillis + " ms ahead" : "") + ")")
+                .orElse("not every participant got there");
+        out.append(String.format(Locale.ROOT, "wall time: %.3f s   participants running after: %s   segment: %s%n",
+                r.wallTime().toNanos() / 1e9, started, r.segment()));
         if (r.placement().samples() > 0) {
             out.append(String.format(Locale.ROOT, "CPU placement: all participants on one CPU in %.0f%% of %d samples (this VM often packs busy processes onto one vCPU)%n",
                     r.placement().sameCpuPercent(), r.placement().samples()));

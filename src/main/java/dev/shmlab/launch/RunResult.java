@@ -45,6 +45,19 @@ public record RunResult(String scenario, ScenarioParams params, String segment, 
         return ok ? EXIT_OK : EXIT_FAILED;
     }
 
+    /** How long after its launch the last participant reported RUNNING; empty if one never did. */
+    public java.util.Optional<Duration> slowestStart() {
+        if (participants.isEmpty() || participants.stream().anyMatch(p -> p.runningAfter().isZero())) {
+            return java.util.Optional.empty();
+        }
+        return participants.stream().map(ParticipantOutcome::runningAfter).max(Duration::compareTo);
+    }
+
+    /** How far ahead of its launch the earliest-started spare's process was started; zero without spares. */
+    public Duration startedAhead() {
+        return participants.stream().map(ParticipantOutcome::startedAhead).max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
     public long total(java.util.function.ToLongFunction<dev.shmlab.layout.ParticipantSnapshot> field) {
         return participants.stream().mapToLong(p -> field.applyAsLong(p.last())).sum();
     }
