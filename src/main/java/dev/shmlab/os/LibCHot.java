@@ -37,20 +37,37 @@ final class LibCHot {
         return new ThreadState(arena.allocate(CAPTURE_LAYOUT), arena.allocate(SCRATCH_BYTES, 8));
     });
 
-    private static final MethodHandle SEM_POST = errnoCall("sem_post", JAVA_INT, JAVA_LONG);
-    private static final MethodHandle SEM_WAIT = errnoCall("sem_wait", JAVA_INT, JAVA_LONG);
-    private static final MethodHandle SEM_TRYWAIT = errnoCall("sem_trywait", JAVA_INT, JAVA_LONG);
-    private static final MethodHandle SEM_TIMEDWAIT = errnoCall("sem_timedwait", JAVA_INT, JAVA_LONG, JAVA_LONG);
-    private static final MethodHandle SEM_GETVALUE = errnoCall("sem_getvalue", JAVA_INT, JAVA_LONG, JAVA_LONG);
-    private static final MethodHandle SYSCALL = LINKER.downcallHandle(symbol("syscall"),
-            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT),
-            Linker.Option.firstVariadicArg(1), CAPTURE_ERRNO);
-    private static final MethodHandle MUTEX_LOCK = plainCall("pthread_mutex_lock", JAVA_INT, JAVA_LONG);
-    private static final MethodHandle MUTEX_TRYLOCK = plainCall("pthread_mutex_trylock", JAVA_INT, JAVA_LONG);
-    private static final MethodHandle MUTEX_TIMEDLOCK = plainCall("pthread_mutex_timedlock", JAVA_INT, JAVA_LONG, JAVA_LONG);
-    private static final MethodHandle MUTEX_UNLOCK = plainCall("pthread_mutex_unlock", JAVA_INT, JAVA_LONG);
-    private static final MethodHandle MQ_TIMEDSEND = errnoCall("mq_timedsend", JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG);
-    private static final MethodHandle MQ_TIMEDRECEIVE = errnoCall("mq_timedreceive", JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
+    /**
+     * The handles, one holder class per family, each made on the family's first call. A downcall
+     * handle is code generated at run time, which no ahead-of-time cache keeps: binding all twelve
+     * at once cost a participant 150-270 ms at its first semaphore or futex call, most of it for
+     * families it never used. Handles of one shape (descriptor and options) share their stub.
+     */
+    private static final class Semaphores {
+        static final MethodHandle POST = errnoCall("sem_post", JAVA_INT, JAVA_LONG);
+        static final MethodHandle WAIT = errnoCall("sem_wait", JAVA_INT, JAVA_LONG);
+        static final MethodHandle TRYWAIT = errnoCall("sem_trywait", JAVA_INT, JAVA_LONG);
+        static final MethodHandle TIMEDWAIT = errnoCall("sem_timedwait", JAVA_INT, JAVA_LONG, JAVA_LONG);
+        static final MethodHandle GETVALUE = errnoCall("sem_getvalue", JAVA_INT, JAVA_LONG, JAVA_LONG);
+    }
+
+    private static final class Syscall {
+        static final MethodHandle SYSCALL = LINKER.downcallHandle(symbol("syscall"),
+                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT),
+                Linker.Option.firstVariadicArg(1), CAPTURE_ERRNO);
+    }
+
+    private static final class Mutexes {
+        static final MethodHandle LOCK = plainCall("pthread_mutex_lock", JAVA_INT, JAVA_LONG);
+        static final MethodHandle TRYLOCK = plainCall("pthread_mutex_trylock", JAVA_INT, JAVA_LONG);
+        static final MethodHandle TIMEDLOCK = plainCall("pthread_mutex_timedlock", JAVA_INT, JAVA_LONG, JAVA_LONG);
+        static final MethodHandle UNLOCK = plainCall("pthread_mutex_unlock", JAVA_INT, JAVA_LONG);
+    }
+
+    private static final class MessageQueues {
+        static final MethodHandle TIMEDSEND = errnoCall("mq_timedsend", JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG);
+        static final MethodHandle TIMEDRECEIVE = errnoCall("mq_timedreceive", JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
+    }
 
     /** The C names bound here, for the test that checks libc exports each of them. */
     static final List<String> SYMBOLS = List.of("sem_post", "sem_wait", "sem_trywait", "sem_timedwait", "sem_getvalue", "syscall",
@@ -73,7 +90,7 @@ final class LibCHot {
     /** sem_post(3): 0, or -1 with EOVERFLOW at SEM_VALUE_MAX, EINVAL. */
     static int sem_post(long sem) {
         try {
-            return (int) SEM_POST.invokeExact(capture(), sem);
+            return (int) Semaphores.POST.invokeExact(capture(), sem);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -82,7 +99,7 @@ final class LibCHot {
     /** sem_wait(3): 0, or -1 with EINTR. */
     static int sem_wait(long sem) {
         try {
-            return (int) SEM_WAIT.invokeExact(capture(), sem);
+            return (int) Semaphores.WAIT.invokeExact(capture(), sem);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -91,7 +108,7 @@ final class LibCHot {
     /** sem_trywait(3): 0, or -1 with EAGAIN when the value is 0. */
     static int sem_trywait(long sem) {
         try {
-            return (int) SEM_TRYWAIT.invokeExact(capture(), sem);
+            return (int) Semaphores.TRYWAIT.invokeExact(capture(), sem);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -100,7 +117,7 @@ final class LibCHot {
     /** sem_timedwait(3): 0, or -1 with ETIMEDOUT at the absolute CLOCK_REALTIME deadline, EINTR. */
     static int sem_timedwait(long sem, long absTimespec) {
         try {
-            return (int) SEM_TIMEDWAIT.invokeExact(capture(), sem, absTimespec);
+            return (int) Semaphores.TIMEDWAIT.invokeExact(capture(), sem, absTimespec);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -109,7 +126,7 @@ final class LibCHot {
     /** sem_getvalue(3): stores the value (never negative on Linux) at valuePtr; 0 or -1. */
     static int sem_getvalue(long sem, long valuePtr) {
         try {
-            return (int) SEM_GETVALUE.invokeExact(capture(), sem, valuePtr);
+            return (int) Semaphores.GETVALUE.invokeExact(capture(), sem, valuePtr);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -121,7 +138,7 @@ final class LibCHot {
      */
     static long syscall(long number, long uaddr, int op, int val, long timeout, long uaddr2, int val3) {
         try {
-            return (long) SYSCALL.invokeExact(capture(), number, uaddr, op, val, timeout, uaddr2, val3);
+            return (long) Syscall.SYSCALL.invokeExact(capture(), number, uaddr, op, val, timeout, uaddr2, val3);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -130,7 +147,7 @@ final class LibCHot {
     /** pthread_mutex_lock(3): 0, EOWNERDEAD (acquired; previous owner died), ENOTRECOVERABLE. Returns the error, no errno. */
     static int pthread_mutex_lock(long mutex) {
         try {
-            return (int) MUTEX_LOCK.invokeExact(mutex);
+            return (int) Mutexes.LOCK.invokeExact(mutex);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -139,7 +156,7 @@ final class LibCHot {
     /** pthread_mutex_trylock(3): 0, EBUSY, EOWNERDEAD, ENOTRECOVERABLE. */
     static int pthread_mutex_trylock(long mutex) {
         try {
-            return (int) MUTEX_TRYLOCK.invokeExact(mutex);
+            return (int) Mutexes.TRYLOCK.invokeExact(mutex);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -148,7 +165,7 @@ final class LibCHot {
     /** pthread_mutex_timedlock(3): 0, ETIMEDOUT at the absolute CLOCK_REALTIME deadline, EOWNERDEAD, ENOTRECOVERABLE. */
     static int pthread_mutex_timedlock(long mutex, long absTimespec) {
         try {
-            return (int) MUTEX_TIMEDLOCK.invokeExact(mutex, absTimespec);
+            return (int) Mutexes.TIMEDLOCK.invokeExact(mutex, absTimespec);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -157,7 +174,7 @@ final class LibCHot {
     /** pthread_mutex_unlock(3): 0, or EPERM when the caller does not own it. */
     static int pthread_mutex_unlock(long mutex) {
         try {
-            return (int) MUTEX_UNLOCK.invokeExact(mutex);
+            return (int) Mutexes.UNLOCK.invokeExact(mutex);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -166,7 +183,7 @@ final class LibCHot {
     /** mq_timedsend(3): 0, or -1 with ETIMEDOUT at the absolute CLOCK_REALTIME deadline (queue full), EMSGSIZE, EINTR. */
     static int mq_timedsend(int mqdes, long msg, long len, int prio, long absTimespec) {
         try {
-            return (int) MQ_TIMEDSEND.invokeExact(capture(), mqdes, msg, len, prio, absTimespec);
+            return (int) MessageQueues.TIMEDSEND.invokeExact(capture(), mqdes, msg, len, prio, absTimespec);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -175,7 +192,7 @@ final class LibCHot {
     /** mq_timedreceive(3): the message length, or -1 with ETIMEDOUT, EMSGSIZE (buffer smaller than mq_msgsize), EINTR. */
     static long mq_timedreceive(int mqdes, long msg, long len, long prioPtr, long absTimespec) {
         try {
-            return (long) MQ_TIMEDRECEIVE.invokeExact(capture(), mqdes, msg, len, prioPtr, absTimespec);
+            return (long) MessageQueues.TIMEDRECEIVE.invokeExact(capture(), mqdes, msg, len, prioPtr, absTimespec);
         } catch (Throwable t) {
             throw unexpected(t);
         }

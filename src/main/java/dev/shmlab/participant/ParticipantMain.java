@@ -7,6 +7,7 @@ import dev.shmlab.scenario.Catalog;
 import dev.shmlab.scenario.RunPlan;
 import dev.shmlab.scenario.Scenario;
 import dev.shmlab.scenario.ScenarioParams;
+import dev.shmlab.scenario.SyncObjects;
 import dev.shmlab.shm.Segment;
 import dev.shmlab.shm.SegmentAddress;
 import dev.shmlab.shm.Segments;
@@ -67,7 +68,10 @@ public final class ParticipantMain {
         RunPlan plan = scenario.plan(params);
         RunPlan.Participant me = plan.participants().get(index);
         ParticipantRuntime runtime = new ParticipantRuntime(lab, index, me.name(), plan.participants().size(), params, parentPid);
-        return runtime.execute(() -> scenario.run(me.role(), runtime), me.role());
+        return runtime.execute(() -> {
+            SyncObjects.linkCalls(plan);
+            scenario.run(me.role(), runtime);
+        }, me.role());
     }
 
     /** A role body that may throw. */

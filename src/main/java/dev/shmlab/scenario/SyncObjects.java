@@ -4,10 +4,14 @@ import dev.shmlab.layout.LabSegment;
 import dev.shmlab.layout.SyncObjectKind;
 import dev.shmlab.layout.SyncObjectRecord;
 import dev.shmlab.shm.PosixNames;
+import dev.shmlab.sync.CallLinking;
 import dev.shmlab.sync.CountingSemaphore;
 import dev.shmlab.sync.NamedSemaphore;
 import dev.shmlab.sync.RobustMutex;
 import dev.shmlab.sync.SharedSemaphore;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Creates a run's synchronisation objects from its plan (launcher side) and opens them again by
@@ -16,6 +20,24 @@ import dev.shmlab.sync.SharedSemaphore;
  */
 public final class SyncObjects {
     private SyncObjects() {
+    }
+
+    /**
+     * Makes the native calls the plan's sync objects will need once, on private memory, so that
+     * the run's first hand-off does not wait while this process binds them (see {@link CallLinking}).
+     */
+    public static void linkCalls(RunPlan plan) {
+        Set<SyncObjectKind> kinds = plan.syncObjects().stream().map(RunPlan.SyncObject::kind)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(SyncObjectKind.class)));
+        if (kinds.contains(SyncObjectKind.FUTEX)) {
+            CallLinking.futex();
+        }
+        if (kinds.contains(SyncObjectKind.NAMED_SEMAPHORE) || kinds.contains(SyncObjectKind.UNNAMED_SEMAPHORE)) {
+            CallLinking.semaphores();
+        }
+        if (kinds.contains(SyncObjectKind.ROBUST_MUTEX)) {
+            CallLinking.mutexes();
+        }
     }
 
     /**

@@ -64,6 +64,10 @@ public final class RobustMutex implements AutoCloseable {
         Os.mutexUnlock(address, object);
     }
 
+    final long address() {
+        return address;
+    }
+
     /** Stops using it here; the mutex stays in the segment for the others. */
     @Override
     public void close() {
