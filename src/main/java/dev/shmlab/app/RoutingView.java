@@ -2,6 +2,7 @@ package dev.shmlab.app;
 
 import dev.shmlab.layout.ParticipantState;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -38,7 +39,11 @@ final class RoutingView extends Pane {
     private final List<Line> spokes = new ArrayList<>();
     /** A thick spoke over the thin one while its participant holds the segment. */
     private final List<Line> holds = new ArrayList<>();
-    private final List<PacketShape> packetShapes = new ArrayList<>();
+    /**
+     * Packet shapes per sender, each in its sender's colour for good: a shape that changed colour
+     * would be rasterised again, and with many senders that happened to most packets every frame.
+     */
+    private final List<List<PacketShape>> shapesBySender = new ArrayList<>();
     private final VBox segmentBox = new VBox();
     private final Label rate = new Label();
     /** More participants than this get compact nodes (no detail line, smaller circles). */
@@ -194,22 +199,39 @@ final class RoutingView extends Pane {
             placeSpokes();
         }
         int shown = 0;
+        int[] used = new int[shapesBySender.size()];
         for (Packet p : packets) {
             if (p.from() >= xs.length || p.to() >= xs.length) {
                 continue;
             }
-            if (shown == packetShapes.size()) {
-                PacketShape shape = new PacketShape();
-                packetShapes.add(shape);
-                layer.getChildren().add(shape.group);
+            if (p.from() >= used.length) {
+                used = Arrays.copyOf(used, p.from() + 1);
             }
-            packetShapes.get(shown++).show(p, nowNanos);
+            shapeFor(p.from(), used[p.from()]++).show(p, nowNanos);
+            shown++;
         }
-        for (int i = shown; i < packetShapes.size(); i++) {
-            packetShapes.get(i).hide();
+        for (int sender = 0; sender < shapesBySender.size(); sender++) {
+            List<PacketShape> shapes = shapesBySender.get(sender);
+            for (int i = sender < used.length ? used[sender] : 0; i < shapes.size(); i++) {
+                shapes.get(i).hide();
+            }
         }
         drewPackets = shown > 0;
         stale = false;
+    }
+
+    /** The k-th packet shape of a sender, made when it is first needed. */
+    private PacketShape shapeFor(int sender, int k) {
+        while (shapesBySender.size() <= sender) {
+            shapesBySender.add(new ArrayList<>());
+        }
+        List<PacketShape> shapes = shapesBySender.get(sender);
+        if (k == shapes.size()) {
+            PacketShape shape = new PacketShape(Palette.of(sender));
+            shapes.add(shape);
+            layer.getChildren().add(shape.group);
+        }
+        return shapes.get(k);
     }
 
     private void placeSpokes() {
@@ -243,11 +265,12 @@ final class RoutingView extends Pane {
         /** The rim and the disc, moved together. */
         private final Group head = new Group(rim, disc);
         private final Circle[] trail = new Circle[TRAIL];
-        private int colourOf = -1;
 
-        PacketShape() {
+        PacketShape(Color colour) {
+            disc.setFill(colour);
+            Color faded = colour.deriveColor(0, 1, 1, 0.25);
             for (int k = 0; k < TRAIL; k++) {
-                trail[k] = new Circle(PACKET_RADIUS * (1 - (TRAIL - k) * 0.2));
+                trail[k] = new Circle(PACKET_RADIUS * (1 - (TRAIL - k) * 0.2), faded);
             }
             // Each disc is rasterised once and then copied to wherever it moves (whole pixels, so
             // the copy is exact): moving a packet costs a copy, not drawing circles again.
@@ -260,15 +283,6 @@ final class RoutingView extends Pane {
         }
 
         void show(Packet p, long nowNanos) {
-            if (colourOf != p.from()) {
-                colourOf = p.from();
-                Color colour = Palette.of(p.from());
-                disc.setFill(colour);
-                Color faded = colour.deriveColor(0, 1, 1, 0.25);
-                for (Circle c : trail) {
-                    c.setFill(faded);
-                }
-            }
             double t = p.progress(nowNanos);
             place(head, p, t);
             for (int k = 0; k < TRAIL; k++) {
