@@ -32,6 +32,24 @@ pass "target/shmlab --version: $(cat "$out/version.out")"
 grep -q 'result: completed' "$out/handshake.out" || fail "run handshake: no 'result: completed'"
 pass "target/shmlab run handshake exits 0"
 
+# A command's JVM runs on the quick compiler (the launcher says why): seen on a paced run's command line.
+"$launcher" run handshake --messages 3 --pace 300ms >"$out/paced.out" 2>&1 &
+paced=$!
+cmdline=""
+for _ in $(seq 1 50); do
+    pid=$(pgrep -f "shmlab.jar run handshake --messages 3" | head -1 || true)
+    if [ -n "$pid" ]; then
+        cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)
+        [ -n "$cmdline" ] && break
+    fi
+    sleep 0.1
+done
+wait "$paced" || fail "target/shmlab run handshake --pace 300ms: exit $? ($out/paced.out)"
+case "$cmdline" in
+    *-XX:TieredStopAtLevel=1*) pass "a command runs on the quick compiler" ;;
+    *) fail "the run's JVM was started without -XX:TieredStopAtLevel=1: $cmdline" ;;
+esac
+
 # One start of the window under Xvfb: waits for it to appear, then closes it with SIGTERM.
 # Prints the window process's memory maps just before closing. A start that found no X server
 # (xvfb-run's server not yet accepting, seen once right after the previous one exited) is tried
