@@ -73,7 +73,8 @@ public final class PingPongScenario implements Scenario {
         return "The seed's POSIX writer/reader with a spin flag, made measurable: latency mode echoes every message and "
                 + "reports one-way latency percentiles; throughput mode reproduces the seed's single-slot hand-off and "
                 + "reports MB/s. Choose how the sides wait (spin, yield, futex, semaphores) and where the slot lives "
-                + "(POSIX, System V, a mapped file). Every message is checked by sequence number and checksum.";
+                + "(POSIX, System V, a mapped file). Every message is checked by sequence number and checksum. The reader "
+                + "releases the slot before it prints its line (the seed's reader prints first and keeps the writer waiting).";
     }
 
     @Override
@@ -140,8 +141,8 @@ public final class PingPongScenario implements Scenario {
                 ? List.of("fill(buf, 'A' + i % 26, size);", "memcpy(shm->buffer, buf, size);", "shm->ready = i;  /* release */",
                 "while (shm->ready != reply) ;  /* wait */", "i++;")
                 : List.of("while (shm->ready != i) ;  /* wait */", "memcpy(buf, shm->buffer, size);",
-                "printf(\"Received %zu bytes. First char: %c\\n\", size, buf[0]);",
-                "shm->ready = reply;  /* release (latency mode: after copying the echo back) */");
+                "shm->ready = reply;  /* release (latency mode: after copying the echo back) */",
+                "printf(\"Received %zu bytes. First char: %c\\n\", size, buf[0]);  /* after the release */");
     }
 
     @Override
@@ -279,22 +280,24 @@ public final class PingPongScenario implements Scenario {
                 }
                 ctx.checkpoint(1);
                 receive(seq, WRITER, READER);
+                char first = (char) buffer.get(ValueLayout.JAVA_BYTE, 0);
                 ctx.checkpoint(2);
-                if ((seq & 63) == 1 || ctx.isPaced()) {
-                    long now = System.nanoTime();
-                    if (lines.due(now)) {
-                        lines.print(receivedLine(), now);
-                    } else {
-                        lines.skip();
-                    }
-                    stats.publishIfDue(now);
-                }
-                ctx.checkpoint(3);
                 if (latency) {
                     copyOut(seq, READER, WRITER, fill(seq, READER, WRITER));
                     signal.publish((int) (2 * seq));
                 } else {
                     signal.publish(0);
+                }
+                // After the release, unlike the seed: the writer does not wait while a line is printed.
+                ctx.checkpoint(3);
+                if ((seq & 63) == 1 || ctx.isPaced()) {
+                    long now = System.nanoTime();
+                    if (lines.due(now)) {
+                        lines.print(receivedLine(first), now);
+                    } else {
+                        lines.skip();
+                    }
+                    stats.publishIfDue(now);
                 }
             }
             lines.finish();
@@ -316,11 +319,11 @@ public final class PingPongScenario implements Scenario {
                 Checksums.stamp(buffer, size, i);
                 Checksums.stamped(header, buffer, size);
             }
-            receivedLine();
+            receivedLine('A');
         }
 
-        private String receivedLine() {
-            return "Received " + size + " bytes. First char: " + (char) buffer.get(ValueLayout.JAVA_BYTE, 0);
+        private String receivedLine(char first) {
+            return "Received " + size + " bytes. First char: " + first;
         }
 
         /** Whether the reader published that it waits for message 1 (or got further) within timeoutNanos. */
