@@ -20,6 +20,7 @@ import dev.shmlab.scenario.Lessons;
 import dev.shmlab.scenario.RunPlan;
 import dev.shmlab.scenario.Scenario;
 import dev.shmlab.scenario.ScenarioParams;
+import dev.shmlab.sync.CallLinking;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -305,6 +306,17 @@ public final class MainViewModel {
         if (keepSpares && plan != null) {
             StandbyPool.prepareInBackground(Math.min(plan.participants().size(), MOST_SPARES), !parameters.get().scenario().measuresPeakSpeed());
         }
+    }
+
+    /**
+     * Binds, in the background, the futex call with which the control block wakes paused and
+     * pacing participants: bound at the first Pause, Step or Resume instead, it would hold the UI
+     * thread for 16-24 ms, or 90-160 ms in a process that has made no such call yet (measured in
+     * a small JVM; see {@link CallLinking}).
+     */
+    public void linkControlCalls() {
+        // A thread of its own: the window may have closed, and its executor with it, by now.
+        Thread.ofPlatform().daemon().name("link-control-calls").start(CallLinking::futex);
     }
 
     /** Whether {@link #prepareSpares} starts any (the app's window does; a window being measured or tested does not). */

@@ -78,12 +78,17 @@ public final class MainWindow {
         window.model.keepSpares(options.spares());
         if (options.autostart()) {
             window.model.start();
-        } else if (options.spares()) {
-            // Once the window is drawn, not while it is: participants for the first Start.
-            javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(SPARES_AFTER_SHOWN);
-            later.setOnFinished(e -> window.model.prepareSpares());
-            later.play();
         }
+        // Once the window is drawn, not while it is: the futex call that Pause, Step and Resume
+        // wake participants with is bound off the UI thread, and participants wait for the first Start.
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(SPARES_AFTER_SHOWN);
+        later.setOnFinished(e -> {
+            window.model.linkControlCalls();
+            if (!options.autostart() && options.spares()) {
+                window.model.prepareSpares();
+            }
+        });
+        later.play();
         return window;
     }
 
