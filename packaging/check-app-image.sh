@@ -56,9 +56,11 @@ inside() {
 
     check_runtime "$image"
     check_version "$image"
-    check_run "$image" handshake run handshake
-    check_run "$image" round-robin run round-robin --messages 5
-    check_participant_cache "$image"
+    check_run "$image" handshake shmlab-participant-quick run handshake
+    check_run "$image" round-robin shmlab-participant-quick run round-robin --messages 5
+    check_run "$image" ping-pong shmlab-participant run ping-pong --count 2000
+    check_participant_cache "$image" shmlab-participant
+    check_participant_cache "$image" shmlab-participant-quick
     if grep -qa 'dev/shmlab/app/' "$image/lib/app/shmlab.jar"; then
         xvfb-run -a -s "-screen 0 1280x800x24" bash "$script" --window "$image" "$out"
     else
@@ -107,33 +109,51 @@ check_version() {
     pass "shmlab --version: $(cat "$out/version.out")"
 }
 
-# Runs a scenario headless and watches, meanwhile, that its participants are processes of the
-# participant launcher (the process name a jpackage launcher gets is its file name).
+# Runs a scenario headless and watches, meanwhile, how its participants were started: by the
+# image's own java with the options of the given participant launcher's configuration
+# (shmlab-participant for scenarios that measure peak speed, shmlab-participant-quick on the quick
+# compiler only for the others), not through the launcher itself (ParticipantCommand says why).
+# Every JVM logs its class loading: a participant's ParticipantMain comes from the image's AOT cache.
 check_run() {
-    local image=$1 name=$2
-    shift 2
-    headless "$name" 0 "$image/bin/shmlab" "$@" &
+    local image=$1 name=$2 launcher=$3
+    shift 3
+    local logs=$out/$name-classes
+    mkdir -p "$logs"
+    headless "$name" 0 env JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$logs/%p.log" "$image/bin/shmlab" "$@" &
     local run=$! seen=
     while kill -0 "$run" 2>/dev/null; do
-        if [ -z "$seen" ] && grep -q '^shmlab-particip' <<<"$(ps -e -o comm=)"; then
-            seen=yes
+        if [ -z "$seen" ]; then
+            seen=$(ps -e -o args= | grep -F "$image/lib/runtime/bin/java" | grep -F dev.shmlab.participant.ParticipantMain | head -1 || true)
         fi
         sleep 0.05
     done
     wait "$run"
     grep -q 'result: completed' "$out/$name.out" || fail "$name: no 'result: completed' in its output"
-    [ -n "$seen" ] || fail "$name: no participant ran as bin/shmlab-participant"
-    pass "shmlab $* exits 0, participants started by bin/shmlab-participant"
+    [ -n "$seen" ] || fail "$name: no participant ran from $image/lib/runtime/bin/java"
+    local quick=no
+    grep -q 'TieredStopAtLevel=1' "$image/lib/app/$launcher.cfg" && quick=yes
+    case "$seen" in
+        *-XX:TieredStopAtLevel=1*) [ "$quick" = yes ] || fail "$name: a participant ran on the quick compiler: $seen" ;;
+        *) [ "$quick" = no ] || fail "$name: a participant ran with both compilers: $seen" ;;
+    esac
+    case "$seen" in
+        *"-XX:AOTCache=$image/lib/app/participant.aot"*) ;;
+        *) fail "$name: a participant ran without the image's AOT cache: $seen" ;;
+    esac
+    grep -lq 'dev.shmlab.participant.ParticipantMain source: shared objects file' "$logs"/*.log \
+        || fail "$name: no participant loaded ParticipantMain from lib/app/participant.aot (see $logs)"
+    pass "shmlab $* exits 0; participants run by the image's java as $launcher.cfg says, from the AOT cache"
 }
 
-# The participant launcher loads ParticipantMain from the AOT cache built into the image (the
+# Each participant launcher, run by hand, starts from the AOT cache built into the image (the
 # JVM ignores a cache that does not fit its runtime, class path or options, silently here).
 check_participant_cache() {
-    local log=$out/participant-classes.log
-    headless participant-usage 2 env JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$log" "$1/bin/shmlab-participant"
+    local launcher=$2
+    local log=$out/$launcher-classes.log
+    headless "$launcher-usage" 2 env JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$log" "$1/bin/$launcher"
     grep -q 'dev.shmlab.participant.ParticipantMain source: shared objects file' "$log" \
-        || fail "the participant launcher does not start from lib/app/participant.aot (see $log)"
-    pass "bin/shmlab-participant starts from the AOT cache in the image"
+        || fail "bin/$launcher does not start from lib/app/participant.aot (see $log)"
+    pass "bin/$launcher starts from the AOT cache in the image"
 }
 
 # Under Xvfb: opens the window with a scenario started, waits for its participants, takes a
@@ -154,7 +174,7 @@ window() {
     done
     [ -n "$window_id" ] || fail "no window titled '$window_title' within 60 s"
     waited=0
-    until grep -q '^shmlab-particip' <<<"$(ps -e -o comm=)"; do
+    until ps -e -o args= | grep -F "$image/lib/runtime/bin/java" | grep -qF dev.shmlab.participant.ParticipantMain; do
         [ "$waited" -lt 60 ] || fail "the window's run started no participant within 30 s"
         sleep 0.5
         waited=$((waited + 1))

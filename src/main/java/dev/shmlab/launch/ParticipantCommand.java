@@ -1,5 +1,7 @@
 package dev.shmlab.launch;
 
+import dev.shmlab.ShmlabException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,9 +11,10 @@ import java.util.Map;
 /**
  * The one place that knows how to start a participant process. From a jar or class path it is
  * {@code java [options] -cp CLASSPATH dev.shmlab.participant.ParticipantMain ARGS}; inside the
- * packaged app it is the app's second launcher ({@code bin/shmlab-participant ARGS}), found
- * through the {@code jpackage.app-path} property that jpackage's launcher sets. That launcher
- * carries its own Java options and an AOT cache trained when the package was built
+ * packaged app it is what one of the app's participant launchers ({@code bin/shmlab-participant},
+ * or {@code bin/shmlab-participant-quick} on the quick compiler only) runs, found through the
+ * {@code jpackage.app-path} property that jpackage's launcher sets. Their configurations carry
+ * their own Java options and an AOT cache trained when the package was built
  * ({@code packaging/build-dist.sh}), so {@link StartupCache} is for class paths only. A participant
  * played by another program gets the same ARGS: {@code SEGMENT INDEX PARENT_PID}.
  */
@@ -26,7 +29,7 @@ public final class ParticipantCommand {
     /**
      * The command line for participant {@code index} of the segment at {@code address}; with
      * {@code quickCompiler} (see {@link dev.shmlab.scenario.Scenario#measuresPeakSpeed}) on the
-     * JVM's quick compiler only. The packaged participant launcher keeps its own options.
+     * JVM's quick compiler only (in the packaged app: through the launcher made for that).
      */
     public static List<String> forParticipant(String encodedAddress, int index, boolean quickCompiler) {
         return forProgram(launcherPrefix(quickCompiler), encodedAddress, index);
@@ -64,9 +67,9 @@ public final class ParticipantCommand {
     }
 
     private static List<String> launcherPrefix(boolean quickCompiler) {
-        Path packaged = packagedParticipantLauncher();
+        List<String> packaged = packagedParticipantCommand(quickCompiler);
         if (packaged != null) {
-            return List.of(packaged.toString());
+            return packaged;
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = absolute(System.getProperty("java.class.path"));
@@ -92,12 +95,46 @@ public final class ParticipantCommand {
         return String.join(java.io.File.pathSeparator, entries);
     }
 
-    private static Path packagedParticipantLauncher() {
+    /**
+     * In the packaged app: what its participant launcher for this compiler choice would run — the
+     * image's own java with the launcher's options, class path and main class, read from the
+     * {@code lib/app/NAME.cfg} jpackage wrote for it — run directly. The launcher itself first asks
+     * rpm and dpkg which package owns it, on every start (jpackage's Linux launcher does): 0.4 s
+     * and more per participant here. Null outside the packaged app.
+     */
+    private static List<String> packagedParticipantCommand(boolean quickCompiler) {
         String appPath = System.getProperty("jpackage.app-path");
         if (appPath == null) {
             return null;
         }
-        Path launcher = Path.of(appPath).resolveSibling("shmlab-participant");
-        return Files.isExecutable(launcher) ? launcher : null;
+        Path image = Path.of(appPath).toAbsolutePath().getParent().getParent();
+        Path appDir = image.resolve("lib").resolve("app");
+        Path config = appDir.resolve((quickCompiler ? "shmlab-participant-quick" : "shmlab-participant") + ".cfg");
+        Path javaLauncher = image.resolve("lib").resolve("runtime").resolve("bin").resolve("java");
+        List<String> options = new ArrayList<>();
+        List<String> classPath = new ArrayList<>();
+        String mainClass = null;
+        try {
+            for (String line : Files.readAllLines(config)) {
+                String value = line.substring(line.indexOf('=') + 1).replace("$APPDIR", appDir.toString());
+                if (line.startsWith("java-options=")) {
+                    options.add(value);
+                } else if (line.startsWith("app.classpath=")) {
+                    classPath.add(value);
+                } else if (line.startsWith("app.mainclass=")) {
+                    mainClass = value;
+                }
+            }
+        } catch (IOException e) {
+            throw new ShmlabException("cannot read " + config + ", the participants' launcher configuration: " + e.getMessage()
+                    + "; reinstall shmlab", e);
+        }
+        if (mainClass == null || classPath.isEmpty()) {
+            throw new ShmlabException(config + " names no main class or class path; reinstall shmlab");
+        }
+        List<String> command = new ArrayList<>(List.of(javaLauncher.toString()));
+        command.addAll(options);
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath), mainClass));
+        return command;
     }
 }
