@@ -40,8 +40,8 @@ final class LibCHot {
     /**
      * The handles, one holder class per family, each made on the family's first call. A downcall
      * handle is code generated at run time, which no ahead-of-time cache keeps: binding all twelve
-     * at once cost a participant 150-270 ms at its first semaphore or futex call, most of it for
-     * families it never used. Handles of one shape (descriptor and options) share their stub.
+     * at once cost a participant 177-222 ms at its first semaphore or futex call (4 runs), most of
+     * it for families it never used. Handles of one shape (descriptor and options) share their stub.
      */
     private static final class Semaphores {
         static final MethodHandle POST = errnoCall("sem_post", JAVA_INT, JAVA_LONG);

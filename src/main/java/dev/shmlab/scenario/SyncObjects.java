@@ -9,9 +9,6 @@ import dev.shmlab.sync.CountingSemaphore;
 import dev.shmlab.sync.NamedSemaphore;
 import dev.shmlab.sync.RobustMutex;
 import dev.shmlab.sync.SharedSemaphore;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Creates a run's synchronisation objects from its plan (launcher side) and opens them again by
@@ -27,16 +24,16 @@ public final class SyncObjects {
      * the run's first hand-off does not wait while this process binds them (see {@link CallLinking}).
      */
     public static void linkCalls(RunPlan plan) {
-        Set<SyncObjectKind> kinds = plan.syncObjects().stream().map(RunPlan.SyncObject::kind)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(SyncObjectKind.class)));
-        if (kinds.contains(SyncObjectKind.FUTEX)) {
-            CallLinking.futex();
-        }
-        if (kinds.contains(SyncObjectKind.NAMED_SEMAPHORE) || kinds.contains(SyncObjectKind.UNNAMED_SEMAPHORE)) {
-            CallLinking.semaphores();
-        }
-        if (kinds.contains(SyncObjectKind.ROBUST_MUTEX)) {
-            CallLinking.mutexes();
+        // A family linked again costs a few system calls: no need to skip repeats.
+        for (RunPlan.SyncObject object : plan.syncObjects()) {
+            switch (object.kind()) {
+                case FUTEX -> CallLinking.futex();
+                case NAMED_SEMAPHORE, UNNAMED_SEMAPHORE -> CallLinking.semaphores();
+                case ROBUST_MUTEX -> CallLinking.mutexes();
+                default -> {
+                    // spin flags make no call; System V semaphores go through JNA, not these bindings
+                }
+            }
         }
     }
 
