@@ -304,7 +304,8 @@ public final class MainViewModel {
     public void prepareSpares() {
         RunPlan plan = parameters.get().planProperty().get();
         if (keepSpares && plan != null) {
-            StandbyPool.prepareInBackground(Math.min(plan.participants().size(), MOST_SPARES), !parameters.get().scenario().measuresPeakSpeed());
+            StandbyPool.prepareInBackground(Math.min(plan.participants().size(), MOST_SPARES), 
+                    !parameters.get().scenario().measuresPeakSpeed(parameters.get().params()));
         }
     }
 

@@ -176,7 +176,7 @@ public final class Run implements AutoCloseable {
     private Process launch(int index) {
         String address = segment.address().encode();
         boolean own = options.participantProgram(index).isEmpty();
-        boolean quick = !scenario.measuresPeakSpeed();
+        boolean quick = !scenario.measuresPeakSpeed(params);
         List<String> command = options.participantProgram(index)
                 .map(program -> ParticipantCommand.forProgram(program, address, index))
                 .orElseGet(() -> ParticipantCommand.forParticipant(address, index, quick));

@@ -77,7 +77,7 @@ public final class BackendAssessmentScenario implements Scenario {
     }
 
     @Override
-    public boolean measuresPeakSpeed() {
+    public boolean measuresPeakSpeed(ScenarioParams params) {
         return true;
     }
 

@@ -63,12 +63,13 @@ public interface Scenario {
     }
 
     /**
-     * Whether the scenario measures how fast things can go (latency, throughput): its participants
-     * then run with the JVM's optimising compiler. The others run on the quick compiler only,
-     * which brings them to RUNNING sooner and leaves the CPUs to the run instead of to compiling
-     * (16 participants compiling at once take a 2-CPU machine for seconds).
+     * Whether a run with these parameters measures how fast things can go (latency, throughput) for
+     * long enough that the JVM's optimising compiler pays: its participants then run with it. The
+     * others run on the quick compiler only, which brings them to RUNNING sooner and leaves the
+     * CPUs to the run instead of to compiling (16 participants compiling at once take a 2-CPU
+     * machine for seconds).
      */
-    default boolean measuresPeakSpeed() {
+    default boolean measuresPeakSpeed(ScenarioParams params) {
         return false;
     }
 

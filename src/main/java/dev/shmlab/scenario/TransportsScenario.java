@@ -49,7 +49,7 @@ public final class TransportsScenario implements Scenario {
     }
 
     @Override
-    public boolean measuresPeakSpeed() {
+    public boolean measuresPeakSpeed(ScenarioParams params) {
         return true;
     }
 

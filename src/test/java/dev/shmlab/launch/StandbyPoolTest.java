@@ -23,13 +23,14 @@ class StandbyPoolTest {
     @Test
     void sparesBecomeTheRunsParticipantsAndTheRunSaysHowFarAheadTheyStarted() {
         Scenario pingPong = Catalog.byName("ping-pong");
-        boolean quick = !pingPong.measuresPeakSpeed();
+        ScenarioParams params = ScenarioParams.of(pingPong.parameters(), Map.of("count", "200", "warmup", "10"), "ping-pong");
+        boolean quick = !pingPong.measuresPeakSpeed(params);
         StandbyPool.prepare(2, quick);
         List<Long> spares = StandbyPool.waiting(quick);
         assertThat(spares).hasSize(2);
 
         RunResult result;
-        try (Run run = Run.start(pingPong, ScenarioParams.of(pingPong.parameters(), Map.of("count", "200", "warmup", "10"), "ping-pong"),
+        try (Run run = Run.start(pingPong, params,
                 RunOptions.defaults().withTimeout(Duration.ofSeconds(60)), (i, name, line, error) -> { })) {
             result = run.await();
         }
@@ -48,17 +49,39 @@ class StandbyPoolTest {
     @Test
     void whatNoSpareCoversStartsCold() {
         Scenario pingPong = Catalog.byName("ping-pong");
-        boolean quick = !pingPong.measuresPeakSpeed();
+        ScenarioParams params = ScenarioParams.of(pingPong.parameters(), Map.of("count", "50"), "ping-pong");
+        boolean quick = !pingPong.measuresPeakSpeed(params);
         StandbyPool.prepare(1, quick);
 
         RunResult result;
-        try (Run run = Run.start(pingPong, ScenarioParams.of(pingPong.parameters(), Map.of("count", "50"), "ping-pong"),
+        try (Run run = Run.start(pingPong, params,
                 RunOptions.defaults().withTimeout(Duration.ofSeconds(60)), (i, name, line, error) -> { })) {
             result = run.await();
         }
 
         assertThat(result.exitCode()).as(String.join("; ", result.failures())).isZero();
         assertThat(result.participants()).extracting(p -> p.startedAhead().isZero()).containsExactly(false, true);
+    }
+
+    /** Spares wait on one compiler; a run whose parameters call for the other starts its participants cold. */
+    @Test
+    void aShortPingPongTakesQuickSparesAndALongOneDoesNot() {
+        Scenario pingPong = Catalog.byName("ping-pong");
+        ScenarioParams shortRun = ScenarioParams.of(pingPong.parameters(), Map.of("count", "100", "warmup", "0"), "ping-pong");
+        ScenarioParams longRun = ScenarioParams.of(pingPong.parameters(), Map.of("count", "10000", "warmup", "0", "size", "64"), "ping-pong");
+
+        assertThat(pingPong.measuresPeakSpeed(shortRun)).as("short run on the optimising compiler").isFalse();
+        assertThat(pingPong.measuresPeakSpeed(longRun)).as("long run on the optimising compiler").isTrue();
+        for (ScenarioParams params : List.of(longRun, shortRun)) {
+            StandbyPool.prepare(2, true);
+            RunResult result;
+            try (Run run = Run.start(pingPong, params, RunOptions.defaults().withTimeout(Duration.ofSeconds(60)), (i, name, line, error) -> { })) {
+                result = run.await();
+            }
+            assertThat(result.exitCode()).as(String.join("; ", result.failures())).isZero();
+            boolean tookSpares = result.participants().stream().allMatch(p -> p.startedAhead().isPositive());
+            assertThat(tookSpares).as("count " + params.getLong("count") + " took the quick spares").isEqualTo(params == shortRun);
+        }
     }
 
     @Test
