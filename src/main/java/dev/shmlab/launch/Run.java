@@ -354,6 +354,18 @@ public final class Run implements AutoCloseable {
         return tid;
     }
 
+    /**
+     * When a participant seen in RUNNING or later got there, on the clock every process shares
+     * (CLOCK_MONOTONIC): the time it published its state, if it is still RUNNING, else that of the
+     * later state, which bounds it from above; now if the record predates this launch (a dead
+     * predecessor's). Exact to the publish rather than to the supervisor's pass, 10 ms apart.
+     */
+    private static long runningAt(ParticipantSnapshot s, long launchedNanos) {
+        long now = System.nanoTime();
+        long since = s.stateSinceNanos();
+        return since - launchedNanos > 0 && since - now <= 0 ? since : now;
+    }
+
     /** Returns true once participant i has exited (and records how). */
     private boolean checkParticipant(int i) {
         Process p = processes.get(i);
@@ -374,8 +386,9 @@ public final class Run implements AutoCloseable {
             }
             return true;
         }
-        if (runningAfterNanos[i] == 0 && lab.participant(i).read().map(s -> s.state().ordinal() >= ParticipantState.RUNNING.ordinal()).orElse(false)) {
-            runningAfterNanos[i] = System.nanoTime() - launchedNanos[i];
+        if (runningAfterNanos[i] == 0) {
+            lab.participant(i).read().filter(s -> s.state().ordinal() >= ParticipantState.RUNNING.ordinal())
+                    .ifPresent(s -> runningAfterNanos[i] = runningAt(s, launchedNanos[i]) - launchedNanos[i]);
         }
         long heartbeat = lab.participant(i).heartbeatNanos();
         // A heartbeat from before this process started is its dead predecessor's (after a restart).
