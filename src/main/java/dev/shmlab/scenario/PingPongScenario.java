@@ -20,7 +20,10 @@ import java.util.concurrent.locks.LockSupport;
  * Seed 000: a writer and a reader share one slot. In latency mode the reader echoes every message
  * (one-way latency = round trip / 2); in throughput mode the writer fills the slot, the reader
  * copies it out and clears the flag (the seed's handshake). Every message carries a sequence
- * number and a checksum and is checked on arrival.
+ * number and a checksum and is checked in the receiver's private copy of it. A side checks a
+ * message after it has answered it (echoed or released the slot) and fills its next message while
+ * the current one is in flight, so the checksums run while the peer works, not between the two
+ * hand-offs of a round trip.
  *
  * <pre>
  * data area:    0 flag (int; futex sleepers at 4)
@@ -164,7 +167,7 @@ public final class PingPongScenario implements Scenario {
         }
     }
 
-    /** One side of the slot, with its private message buffer. */
+    /** One side of the slot, with its private message buffers. */
     private static final class Side implements AutoCloseable {
         private final RoleContext ctx;
         private final int role;
@@ -172,7 +175,15 @@ public final class PingPongScenario implements Scenario {
         private final SharedMemory data;
         private final MemorySegment slot;
         private final Arena arena = Arena.ofConfined();
-        private final MemorySegment buffer;
+        /** This side's outgoing message (the writer's, or the reader's echo); null for a reader streaming. */
+        private final MemorySegment out;
+        /** The private copy of the last message in (the reader's, or the writer's echo); null for a writer streaming. */
+        private final MemorySegment in;
+        private long inSeq;
+        private int inFrom;
+        private int inTo;
+        private int inSize;
+        private int inChecksum;
         private final int size;
         private final long count;
         private final long warmup;
@@ -194,12 +205,18 @@ public final class PingPongScenario implements Scenario {
             this.latency = p.getString("mode").equals("latency");
             this.fullCheck = p.getString("verify").equals("full");
             this.slot = data.segment().asSlice(PAYLOAD_OFFSET, size);
-            this.buffer = arena.allocate(size, 4096);
+            this.out = role == WRITER || latency ? privateBuffer() : null;
+            this.in = role == READER || latency ? privateBuffer() : null;
+            this.signal = signalFor(p.getString("sync"));
+            this.corruptEvery = p.getLong("corrupt-every");
+        }
+
+        private MemorySegment privateBuffer() {
+            MemorySegment buffer = arena.allocate(size, 4096);
             for (int i = 0; i < size; i++) {
                 buffer.set(ValueLayout.JAVA_BYTE, i, (byte) ('a' + i % 26));
             }
-            this.signal = signalFor(p.getString("sync"));
-            this.corruptEvery = p.getLong("corrupt-every");
+            return buffer;
         }
 
         private SlotSignal signalFor(String sync) {
@@ -234,33 +251,49 @@ public final class PingPongScenario implements Scenario {
             long total = warmup + count;
             long measuredStart = 0;
             long prev = System.nanoTime();
-            for (long seq = 1; seq <= total; seq++) {
-                if (!ctx.checkpoint(0)) {
-                    return;
+            long echoIn = 0;
+            try {
+                int checksum = fill(1, WRITER, READER);
+                for (long seq = 1; seq <= total; seq++) {
+                    // Line 0 (fill): message seq was filled while the one before it was in flight.
+                    if (!ctx.checkpoint(0)) {
+                        return;
+                    }
+                    if (seq == warmup + 1) {
+                        measuredStart = System.nanoTime();
+                        prev = measuredStart;
+                    }
+                    ctx.checkpoint(1);
+                    copyOut(seq, WRITER, READER, checksum);
+                    ctx.checkpoint(2);
+                    signal.publish(latency ? (int) (2 * seq - 1) : (int) seq);
+                    if (echoIn != 0) {
+                        check(echoIn, READER, WRITER);
+                        echoIn = 0;
+                    }
+                    if (seq < total) {
+                        checksum = fill(seq + 1, WRITER, READER);
+                    }
+                    ctx.checkpoint(3);
+                    if (!signal.await(latency ? (int) (2 * seq) : 0)) {
+                        return;
+                    }
+                    if (latency) {
+                        copyIn();
+                        echoIn = seq;
+                    }
+                    long now = System.nanoTime();
+                    ctx.checkpoint(4);
+                    if (seq > warmup) {
+                        stats.recordLatency(latency ? (now - prev) / 2 : now - prev);
+                    }
+                    prev = now;
+                    stats.publishIfDue(now);
                 }
-                if (seq == warmup + 1) {
-                    measuredStart = System.nanoTime();
-                    prev = measuredStart;
+            } finally {
+                if (echoIn != 0) {
+                    check(echoIn, READER, WRITER);
                 }
-                int checksum = fill(seq, WRITER, READER);
-                ctx.checkpoint(1);
-                copyOut(seq, WRITER, READER, checksum);
-                ctx.checkpoint(2);
-                signal.publish(latency ? (int) (2 * seq - 1) : (int) seq);
-                ctx.checkpoint(3);
-                if (!signal.await(latency ? (int) (2 * seq) : 0)) {
-                    return;
-                }
-                if (latency) {
-                    receive(seq, READER, WRITER);
-                }
-                ctx.checkpoint(4);
-                long now = System.nanoTime();
-                if (seq > warmup) {
-                    stats.recordLatency(latency ? (now - prev) / 2 : now - prev);
-                }
-                prev = now;
-                stats.publishIfDue(now);
             }
             // Up to the last hand-off, as the C reference times it: the bookkeeping after it (the
             // first recordLatency and publish are still interpreted) is no part of the transfer.
@@ -277,6 +310,7 @@ public final class PingPongScenario implements Scenario {
             stats.state(ParticipantState.WAITING); // the writer starts once it sees this
             LinePrinter lines = new LinePrinter(ctx, false);
             long total = warmup + count;
+            int echoChecksum = latency ? fill(1, READER, WRITER) : 0;
             for (long seq = 1; seq <= total; seq++) {
                 if (!ctx.checkpoint(0)) {
                     return;
@@ -289,16 +323,21 @@ public final class PingPongScenario implements Scenario {
                     stats.state(ParticipantState.RUNNING);
                 }
                 ctx.checkpoint(1);
-                receive(seq, WRITER, READER);
-                char first = (char) buffer.get(ValueLayout.JAVA_BYTE, 0);
+                copyIn();
+                char first = (char) in.get(ValueLayout.JAVA_BYTE, 0);
                 ctx.checkpoint(2);
                 if (latency) {
-                    copyOut(seq, READER, WRITER, fill(seq, READER, WRITER));
+                    copyOut(seq, READER, WRITER, echoChecksum);
                     signal.publish((int) (2 * seq));
                 } else {
                     signal.publish(0);
                 }
-                // After the release, unlike the seed: the writer does not wait while a line is printed.
+                // After the release, while the writer goes on: check the copy, fill the next echo.
+                check(seq, WRITER, READER);
+                if (latency && seq < total) {
+                    echoChecksum = fill(seq + 1, READER, WRITER);
+                }
+                // After the release too, unlike the seed: the writer does not wait while a line is printed.
                 ctx.checkpoint(3);
                 if ((seq & 63) == 1 || ctx.isPaced()) {
                     long now = System.nanoTime();
@@ -325,6 +364,7 @@ public final class PingPongScenario implements Scenario {
             long words = Math.max(1, size / Checksums.STAMP_STRIDE);
             long rounds = Math.clamp(WARM_UP_WORDS / words, 20, 20_000);
             long header = Checksums.header(0, role, 1 - role, size);
+            MemorySegment buffer = out != null ? out : in;
             for (long i = 0; i < rounds; i++) {
                 Checksums.stamp(buffer, size, i);
                 Checksums.stamped(header, buffer, size);
@@ -349,17 +389,17 @@ public final class PingPongScenario implements Scenario {
             }
         }
 
-        /** Fills the private buffer for message seq and returns its checksum. */
+        /** Fills the outgoing buffer for message seq and returns its checksum. */
         private int fill(long seq, int from, int to) {
-            buffer.set(ValueLayout.JAVA_BYTE, 0, (byte) ('A' + (seq - 1) % 26));
-            Checksums.stamp(buffer, size, seq);
+            out.set(ValueLayout.JAVA_BYTE, 0, (byte) ('A' + (seq - 1) % 26));
+            Checksums.stamp(out, size, seq);
             long header = Checksums.header(seq, from, to, size);
-            return fullCheck ? Checksums.full(header, buffer, size) : Checksums.stamped(header, buffer, size);
+            return fullCheck ? Checksums.full(header, out, size) : Checksums.stamped(header, out, size);
         }
 
-        /** Copies the private buffer into the slot and writes the message header. */
+        /** Copies the outgoing buffer into the slot and writes the message header. */
         private void copyOut(long seq, int from, int to, int checksum) {
-            MemorySegment.copy(buffer, 0, slot, 0, size);
+            MemorySegment.copy(out, 0, slot, 0, size);
             if (corruptEvery > 0 && role == WRITER && seq % corruptEvery == 0) {
                 slot.set(ValueLayout.JAVA_BYTE, 0, (byte) ~slot.get(ValueLayout.JAVA_BYTE, 0));
             }
@@ -376,25 +416,35 @@ public final class PingPongScenario implements Scenario {
             }
         }
 
-        /** Copies the slot out and checks sequence and checksum. */
-        private void receive(long expectedSeq, int from, int to) {
-            long seq = data.getLong(HEADER_OFFSET);
-            int checksum = data.getInt(HEADER_OFFSET + 20);
-            MemorySegment.copy(slot, 0, buffer, 0, size);
-            long header = Checksums.header(seq, data.getInt(HEADER_OFFSET + 8), data.getInt(HEADER_OFFSET + 12), data.getInt(HEADER_OFFSET + 16));
-            int actual = fullCheck ? Checksums.full(header, buffer, size) : Checksums.stamped(header, buffer, size);
-            if (seq == expectedSeq && actual == checksum && data.getInt(HEADER_OFFSET + 8) == from && data.getInt(HEADER_OFFSET + 12) == to) {
+        /**
+         * Copies the slot and its header into this side's private copy, before the slot is handed
+         * back; {@link #check} judges them after.
+         */
+        private void copyIn() {
+            inSeq = data.getLong(HEADER_OFFSET);
+            inFrom = data.getInt(HEADER_OFFSET + 8);
+            inTo = data.getInt(HEADER_OFFSET + 12);
+            inSize = data.getInt(HEADER_OFFSET + 16);
+            inChecksum = data.getInt(HEADER_OFFSET + 20);
+            MemorySegment.copy(slot, 0, in, 0, size);
+        }
+
+        /** Checks the private copy of the message expected as expectedSeq (sequence, direction, checksum) and counts it. */
+        private void check(long expectedSeq, int from, int to) {
+            long header = Checksums.header(inSeq, inFrom, inTo, inSize);
+            int actual = fullCheck ? Checksums.full(header, in, size) : Checksums.stamped(header, in, size);
+            if (inSeq == expectedSeq && actual == inChecksum && inFrom == from && inTo == to) {
                 stats.received++;
                 stats.bytesReceived += size;
-            } else if (seq < expectedSeq) {
+            } else if (inSeq < expectedSeq) {
                 stats.duplicated++;
-            } else if (seq > expectedSeq) {
-                stats.lost += seq - expectedSeq;
+            } else if (inSeq > expectedSeq) {
+                stats.lost += inSeq - expectedSeq;
                 stats.received++;
             } else {
                 stats.corrupted++;
             }
-            stats.lastSeq = seq;
+            stats.lastSeq = inSeq;
         }
 
         private void report(long measuredNanos) {
