@@ -31,6 +31,8 @@ pass "target/shmlab --version: $(cat "$out/version.out")"
 "$launcher" run handshake --messages 2 >"$out/handshake.out" 2>&1 || fail "target/shmlab run handshake: exit $? ($out/handshake.out)"
 grep -q 'result: completed' "$out/handshake.out" || fail "run handshake: no 'result: completed'"
 pass "target/shmlab run handshake exits 0"
+ls "$out"/cache/shmlab/run-*.aotconf >/dev/null 2>&1 || fail "the first run recorded no classes for the run cache"
+pass "the first run recorded its classes: $(cd "$out/cache/shmlab" && ls run-*.aotconf)"
 
 # A command's JVM runs on the quick compiler (the launcher says why): seen on a paced run's command line.
 "$launcher" run handshake --messages 3 --pace 300ms >"$out/paced.out" 2>&1 &
@@ -48,6 +50,14 @@ wait "$paced" || fail "target/shmlab run handshake --pace 300ms: exit $? ($out/p
 case "$cmdline" in
     *-XX:TieredStopAtLevel=1*) pass "a command runs on the quick compiler" ;;
     *) fail "the run's JVM was started without -XX:TieredStopAtLevel=1: $cmdline" ;;
+esac
+# The second run built the run cache from the record before it started, and ran from it.
+grep -q "building the start-up cache for runs" "$out/paced.out" || fail "the second run did not say it built the run cache"
+ls "$out"/cache/shmlab/run-*.aot >/dev/null 2>&1 || fail "no run cache after the second run"
+! ls "$out"/cache/shmlab/run-*.aotconf >/dev/null 2>&1 || fail "the run cache's record was left after the cache was built"
+case "$cmdline" in
+    *-XX:AOTCache=*/run-*.aot*) pass "the second run built the run cache and started from it" ;;
+    *) fail "the second run's JVM was started without the run cache: $cmdline" ;;
 esac
 
 # One start of the window under Xvfb: waits for it to appear, then closes it with SIGTERM.
