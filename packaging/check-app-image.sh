@@ -58,7 +58,8 @@ inside() {
     check_version "$image"
     check_run "$image" handshake shmlab-participant-quick run handshake
     check_run "$image" round-robin shmlab-participant-quick run round-robin --messages 5
-    check_run "$image" ping-pong shmlab-participant run ping-pong --count 2000
+    check_run "$image" ping-pong shmlab-participant-quick run ping-pong --count 2000
+    check_run "$image" ping-pong-long shmlab-participant run ping-pong --count 20000 --size 64
     check_participant_cache "$image" shmlab-participant
     check_participant_cache "$image" shmlab-participant-quick
     if grep -qa 'dev/shmlab/app/' "$image/lib/app/shmlab.jar"; then
@@ -111,7 +112,7 @@ check_version() {
 
 # Runs a scenario headless and watches, meanwhile, how its participants were started: by the
 # image's own java with the options of the given participant launcher's configuration
-# (shmlab-participant for scenarios that measure peak speed, shmlab-participant-quick on the quick
+# (shmlab-participant for runs that measure peak speed, shmlab-participant-quick on the quick
 # compiler only for the others), not through the launcher itself (ParticipantCommand says why).
 # Every JVM logs its class loading: a participant's ParticipantMain comes from the image's AOT cache.
 check_run() {
