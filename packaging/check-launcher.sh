@@ -31,6 +31,9 @@ pass "target/shmlab --version: $(cat "$out/version.out")"
 "$launcher" run handshake --messages 2 >"$out/handshake.out" 2>&1 || fail "target/shmlab run handshake: exit $? ($out/handshake.out)"
 grep -q 'result: completed' "$out/handshake.out" || fail "run handshake: no 'result: completed'"
 pass "target/shmlab run handshake exits 0"
+grep -q "making the participants' start-up cache" "$out/handshake.out" || fail "the first run did not say it made the participants' cache"
+ls "$out"/cache/shmlab/participant-*.aot >/dev/null 2>&1 || fail "no participants' cache after the first run"
+pass "the first run made the participants' start-up cache, and said so"
 ls "$out"/cache/shmlab/run-*.aotconf >/dev/null 2>&1 || fail "the first run recorded no classes for the run cache"
 pass "the first run recorded its classes: $(cd "$out/cache/shmlab" && ls run-*.aotconf)"
 
@@ -52,7 +55,7 @@ case "$cmdline" in
     *) fail "the run's JVM was started without -XX:TieredStopAtLevel=1: $cmdline" ;;
 esac
 # The second run built the run cache from the record before it started, and ran from it.
-grep -q "building the start-up cache for runs" "$out/paced.out" || fail "the second run did not say it built the run cache"
+grep -q "making the start-up cache for runs" "$out/paced.out" || fail "the second run did not say it built the run cache"
 ls "$out"/cache/shmlab/run-*.aot >/dev/null 2>&1 || fail "no run cache after the second run"
 ! ls "$out"/cache/shmlab/run-*.aotconf >/dev/null 2>&1 || fail "the run cache's record was left after the cache was built"
 case "$cmdline" in

@@ -1,6 +1,7 @@
 package dev.shmlab.cli;
 
 import dev.shmlab.InvalidInputException;
+import dev.shmlab.launch.ParticipantCommand;
 import dev.shmlab.launch.Run;
 import dev.shmlab.launch.RunOptions;
 import dev.shmlab.launch.RunReport;
@@ -96,6 +97,9 @@ public final class RunCommand implements Callable<Integer> {
                 .withStartPaused(record != null);
         for (String program : participantPrograms) {
             options = withProgram(options, program);
+        }
+        if (!quiet && !ParticipantCommand.startupCacheReady()) {
+            spec.commandLine().getErr().println("shmlab: making the participants' start-up cache for this build (once, a few seconds)");
         }
         Run run = Run.start(chosen.scenario(), chosen.params(), options, printer(out, lock));
         HeadlessRecording recording = record == null ? null : HeadlessRecording.start(run, chosen, record);

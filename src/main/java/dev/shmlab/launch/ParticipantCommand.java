@@ -58,6 +58,22 @@ public final class ParticipantCommand {
         return command;
     }
 
+    /**
+     * Whether participants can be started at once: their start-up cache ({@link StartupCache}) is
+     * made, or there is none to make (the packaged app brings its own; a class path of directories
+     * goes without). Otherwise the first launch makes it: a few seconds, once per build and JDK.
+     */
+    public static boolean startupCacheReady() {
+        return packagedParticipantCommand(true) != null || StartupCache.isReady(classPath());
+    }
+
+    /** Makes the participants' start-up cache now if it is missing (see {@link #startupCacheReady}). */
+    public static void prepareStartupCache() {
+        if (packagedParticipantCommand(true) == null) {
+            StartupCache.forClassPath(classPath());
+        }
+    }
+
     /** A process builder for the command, with an environment a participant can start in. */
     public static ProcessBuilder builder(List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -72,7 +88,7 @@ public final class ParticipantCommand {
             return packaged;
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = absolute(System.getProperty("java.class.path"));
+        String classPath = classPath();
         List<String> prefix = new ArrayList<>(List.of(java,
                 "--enable-native-access=ALL-UNNAMED",
                 // A participant is small and short-lived: one GC thread and a small heap start fastest.
@@ -85,6 +101,10 @@ public final class ParticipantCommand {
                 "-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off")));
         prefix.addAll(List.of("-cp", classPath, MAIN_CLASS));
         return prefix;
+    }
+
+    private static String classPath() {
+        return absolute(System.getProperty("java.class.path"));
     }
 
     private static String absolute(String classPath) {

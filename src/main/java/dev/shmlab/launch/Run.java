@@ -142,6 +142,8 @@ public final class Run implements AutoCloseable {
 
     /** Creates the segment, prepares the scenario and starts every participant. */
     public static Run start(Scenario scenario, ScenarioParams params, RunOptions options, OutputListener output) {
+        // Before the run's clock starts: neither its wall time nor its timeout includes making it.
+        ParticipantCommand.prepareStartupCache();
         Run run = new Run(scenario, params, options, output);
         try {
             run.launchAll();

@@ -33,6 +33,28 @@ final class StartupCache {
 
     /** The cache for this class path, made now if missing; empty if it cannot be had. */
     static synchronized Optional<Path> forClassPath(String classPath) {
+        try {
+            Optional<Path> cache = location(classPath);
+            if (cache.isPresent() && (Files.isRegularFile(cache.get()) || train(classPath, cache.get()))) {
+                return cache;
+            }
+        } catch (IOException | RuntimeException e) {
+            // no cache: participants start a little slower
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@link #forClassPath} would return at once: the cache is there, or none can be made. */
+    static synchronized boolean isReady(String classPath) {
+        try {
+            return location(classPath).map(Files::isRegularFile).orElse(true);
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** Where this class path's cache is kept; empty for a class path with directories. */
+    private static Optional<Path> location(String classPath) throws IOException {
         List<Path> entries = new ArrayList<>();
         for (String entry : classPath.split(File.pathSeparator)) {
             Path p = Path.of(entry).toAbsolutePath();
@@ -41,15 +63,7 @@ final class StartupCache {
             }
             entries.add(p);
         }
-        try {
-            Path cache = directory().resolve("participant-" + fingerprint(entries) + ".aot");
-            if (Files.isRegularFile(cache) || train(classPath, cache)) {
-                return Optional.of(cache);
-            }
-        } catch (IOException | RuntimeException e) {
-            // no cache: participants start a little slower
-        }
-        return Optional.empty();
+        return Optional.of(directory().resolve("participant-" + fingerprint(entries) + ".aot"));
     }
 
     /**
