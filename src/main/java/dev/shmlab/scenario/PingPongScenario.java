@@ -267,6 +267,7 @@ public final class PingPongScenario implements Scenario {
                     copyOut(seq, WRITER, READER, checksum);
                     ctx.checkpoint(2);
                     signal.publish(latency ? (int) (2 * seq - 1) : (int) seq);
+                    // While message seq is in flight: check the echo of the one before, fill the next.
                     if (echoIn != 0) {
                         check(echoIn, READER, WRITER);
                         echoIn = 0;
