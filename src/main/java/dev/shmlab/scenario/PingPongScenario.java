@@ -282,6 +282,11 @@ public final class PingPongScenario implements Scenario {
                     if (latency) {
                         copyIn();
                         echoIn = seq;
+                        if (ctx.isPaced()) {
+                            // Slowed or stepped, the counters should show the echo now, not a message later.
+                            check(echoIn, READER, WRITER);
+                            echoIn = 0;
+                        }
                     }
                     long now = System.nanoTime();
                     ctx.checkpoint(4);
