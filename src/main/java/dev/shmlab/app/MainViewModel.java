@@ -304,8 +304,8 @@ public final class MainViewModel {
     public void prepareSpares() {
         RunPlan plan = parameters.get().planProperty().get();
         if (keepSpares && plan != null) {
-            StandbyPool.prepareInBackground(Math.min(plan.participants().size(), MOST_SPARES), 
-                    !parameters.get().scenario().measuresPeakSpeed(parameters.get().params()));
+            ParametersViewModel chosen = parameters.get();
+            StandbyPool.prepareInBackground(Math.min(plan.participants().size(), MOST_SPARES), !chosen.scenario().measuresPeakSpeed(chosen.params()));
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
  * played by another program gets the same ARGS: {@code SEGMENT INDEX PARENT_PID}.
  */
 public final class ParticipantCommand {
+    private static final String JPACKAGE_APP_PATH = "jpackage.app-path";
     static final String MAIN_CLASS = "dev.shmlab.participant.ParticipantMain";
     /** The environment variable a jpackage launcher exports; a child launcher that inherits it fails to start. */
     static final String JPACKAGE_LAUNCHER_ENV = "_JPACKAGE_LAUNCHER";
@@ -64,12 +65,12 @@ public final class ParticipantCommand {
      * goes without). Otherwise the first launch makes it: a few seconds, once per build and JDK.
      */
     public static boolean startupCacheReady() {
-        return packagedParticipantCommand(true) != null || StartupCache.isReady(classPath());
+        return packaged() || StartupCache.isReady(classPath());
     }
 
     /** Makes the participants' start-up cache now if it is missing (see {@link #startupCacheReady}). */
     public static void prepareStartupCache() {
-        if (packagedParticipantCommand(true) == null) {
+        if (!packaged()) {
             StartupCache.forClassPath(classPath());
         }
     }
@@ -103,6 +104,11 @@ public final class ParticipantCommand {
         return prefix;
     }
 
+    /** Whether this is the packaged app: its launcher sets {@value #JPACKAGE_APP_PATH}. */
+    private static boolean packaged() {
+        return System.getProperty(JPACKAGE_APP_PATH) != null;
+    }
+
     private static String classPath() {
         return absolute(System.getProperty("java.class.path"));
     }
@@ -123,10 +129,10 @@ public final class ParticipantCommand {
      * and more per participant here. Null outside the packaged app.
      */
     private static List<String> packagedParticipantCommand(boolean quickCompiler) {
-        String appPath = System.getProperty("jpackage.app-path");
-        if (appPath == null) {
+        if (!packaged()) {
             return null;
         }
+        String appPath = System.getProperty(JPACKAGE_APP_PATH);
         Path image = Path.of(appPath).toAbsolutePath().getParent().getParent();
         Path appDir = image.resolve("lib").resolve("app");
         Path config = appDir.resolve((quickCompiler ? "shmlab-participant-quick" : "shmlab-participant") + ".cfg");

@@ -8,8 +8,9 @@ import java.time.Duration;
 /**
  * Makes a family's native calls once, on this process's private memory, before a run needs them.
  * The first call of a family binds it (code generated at run time: 90-160 ms for the first
- * family in a fresh JVM on this machine, 16-24 ms for a further one); made during a hand-off instead, it stalled the peer: ping-pong's first futex or
- * semaphore message took about 200 ms. Each method leaves nothing behind.
+ * family in a fresh JVM on this machine, 16-24 ms for a further one); made during a hand-off
+ * instead, it stalled the peer: ping-pong's first futex or semaphore message took about 200 ms.
+ * Each method leaves nothing behind.
  */
 public final class CallLinking {
     private static final String LABEL = "call linking";
