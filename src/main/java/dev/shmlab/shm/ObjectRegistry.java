@@ -1,5 +1,8 @@
 package dev.shmlab.shm;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shmlab.os.Os;
 import java.io.IOException;
@@ -25,7 +28,11 @@ import java.util.Optional;
  * ({@code $XDG_RUNTIME_DIR/shmlab} or {@code /tmp/shmlab-UID}, mode 0700).
  */
 public final class ObjectRegistry {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Entries are written with Jackson's streaming generator: participants register what they
+     * create, and the object mapper's few hundred classes would add to every participant's start.
+     */
+    private static final JsonFactory WRITER = new JsonFactory();
 
     /** What kind of kernel object an entry describes. */
     public enum Kind {
@@ -102,7 +109,7 @@ public final class ObjectRegistry {
         Entry entry = new Entry(kind, name, id, key, self.pid(), start);
         Path file = directory().resolve(entry.fileName());
         try {
-            JSON.writeValue(file.toFile(), entry);
+            write(file, entry);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the registry entry " + file, e);
         }
@@ -169,11 +176,33 @@ public final class ObjectRegistry {
         }
     }
 
+    private static void write(Path file, Entry entry) throws IOException {
+        try (JsonGenerator g = WRITER.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeStringField("kind", entry.kind().name());
+            if (entry.name() == null) {
+                g.writeNullField("name");
+            } else {
+                g.writeStringField("name", entry.name());
+            }
+            g.writeNumberField("id", entry.id());
+            g.writeNumberField("key", entry.key());
+            g.writeNumberField("creatorPid", entry.creatorPid());
+            g.writeNumberField("creatorStartMillis", entry.creatorStartMillis());
+            g.writeEndObject();
+        }
+    }
+
     private static Optional<Entry> read(Path file) {
         try {
-            return Optional.of(JSON.readValue(file.toFile(), Entry.class));
+            return Optional.of(Reading.JSON.readValue(file.toFile(), Entry.class));
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** Made on first read: {@code shmlab ls} and {@code clean} read entries, participants only write them. */
+    private static final class Reading {
+        static final ObjectMapper JSON = new ObjectMapper();
     }
 }
