@@ -47,10 +47,15 @@ public final class LabSegment {
      * file under /dev/shm, or the mapped file itself. Empty for System V labs.
      */
     public Optional<Path> ftokPath() {
-        return origin().flatMap(a -> switch (a) {
-            case SegmentAddress.Posix p -> Optional.of(Path.of("/dev/shm", p.name().substring(1)));
-            case SegmentAddress.MappedFile f -> Optional.of(f.path().toAbsolutePath());
-            default -> Optional.empty();
+        // Tests rather than a type switch: participants call this while they start (see Segments.open).
+        return origin().flatMap(a -> {
+            if (a instanceof SegmentAddress.Posix p) {
+                return Optional.of(Path.of("/dev/shm", p.name().substring(1)));
+            }
+            if (a instanceof SegmentAddress.MappedFile f) {
+                return Optional.of(f.path().toAbsolutePath());
+            }
+            return Optional.empty();
         });
     }
 

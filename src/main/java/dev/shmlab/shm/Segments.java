@@ -100,12 +100,15 @@ public final class Segments {
 
     /** Opens an existing System V segment by key or id. */
     public static Segment openSysV(SegmentAddress address, boolean readOnly) {
-        int id = switch (address) {
-            case SegmentAddress.SysVKey k when k.id() >= 0 -> k.id();
-            case SegmentAddress.SysVKey k -> Os.shmget(k.key(), 0, 0);
-            case SegmentAddress.SysVId i -> i.id();
-            default -> throw new IllegalArgumentException("not a System V address: " + address.display());
-        };
+        // Tests rather than a type switch, here and in open: see open.
+        int id;
+        if (address instanceof SegmentAddress.SysVKey k) {
+            id = k.id() >= 0 ? k.id() : Os.shmget(k.key(), 0, 0);
+        } else if (address instanceof SegmentAddress.SysVId i) {
+            id = i.id();
+        } else {
+            throw new IllegalArgumentException("not a System V address: " + address.display());
+        }
         Os.ShmStat stat = Os.shmStat(id);
         long attach = Os.shmat(id, readOnly);
         return new SysVSegment(stat.key(), id, attach, stat.sizeBytes(), readOnly, false, stat.uid());
@@ -151,14 +154,19 @@ public final class Segments {
         }
     }
 
-    /** Opens any existing segment by address. */
+    /**
+     * Opens any existing segment by address. Every participant starts here, and a pattern switch
+     * has the JDK generate and load a class on its first use, so the address's kind is tested
+     * instead.
+     */
     public static Segment open(SegmentAddress address, boolean readOnly) {
-        return switch (address) {
-            case SegmentAddress.Posix p -> openPosix(p.name(), readOnly);
-            case SegmentAddress.MappedFile f -> openFile(f.path(), readOnly);
-            case SegmentAddress.SysVKey k -> openSysV(k, readOnly);
-            case SegmentAddress.SysVId i -> openSysV(i, readOnly);
-        };
+        if (address instanceof SegmentAddress.Posix p) {
+            return openPosix(p.name(), readOnly);
+        }
+        if (address instanceof SegmentAddress.MappedFile f) {
+            return openFile(f.path(), readOnly);
+        }
+        return openSysV(address, readOnly);
     }
 
     /**
