@@ -1,6 +1,7 @@
 package dev.shmlab.launch;
 
 import dev.shmlab.ShmlabException;
+import dev.shmlab.os.JnaDispatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,10 +99,16 @@ public final class ParticipantCommand {
             prefix.add("-XX:TieredStopAtLevel=1");
         }
         StartupCache.jnaLibraryDirectory().ifPresent(dir -> prefix.add("-Djna.boot.library.path=" + dir));
+        prefix.addAll(jnaPlatformOption());
         StartupCache.forClassPath(classPath).ifPresent(cache -> prefix.addAll(List.of(
                 "-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off")));
         prefix.addAll(List.of("-cp", classPath, MAIN_CLASS));
         return prefix;
+    }
+
+    /** JNA's search path for system libraries as this process has it, so that a participant need not run ldconfig to find it. */
+    private static List<String> jnaPlatformOption() {
+        return JnaDispatch.platformLibraryPath().map(path -> List.of("-D" + JnaDispatch.PLATFORM_LIBRARY_PATH + "=" + path)).orElse(List.of());
     }
 
     /** Whether this is the packaged app: its launcher sets {@value #JPACKAGE_APP_PATH}. */
@@ -160,6 +167,7 @@ public final class ParticipantCommand {
         }
         List<String> command = new ArrayList<>(List.of(javaLauncher.toString()));
         command.addAll(options);
+        command.addAll(jnaPlatformOption());
         command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath), mainClass));
         return command;
     }

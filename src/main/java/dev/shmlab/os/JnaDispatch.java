@@ -1,6 +1,7 @@
 package dev.shmlab.os;
 
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,9 @@ import java.util.Optional;
  * the unpacked copy directly.
  */
 public final class JnaDispatch {
+    /** JNA's system property for where system libraries are (see {@link #platformLibraryPath}). */
+    public static final String PLATFORM_LIBRARY_PATH = "jna.platform.library.path";
+
     private JnaDispatch() {
     }
 
@@ -47,5 +51,21 @@ public final class JnaDispatch {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Where JNA looks for system libraries, as it found them in this process: for
+     * {@code -Djna.platform.library.path} in processes this one starts. Without that property JNA
+     * finds them by running {@code ldconfig -p} as it loads its first library, a process started
+     * from every participant. Empty when JNA found none.
+     */
+    public static Optional<String> platformLibraryPath() {
+        try {
+            // JNA fills in the property as it sets up its library search.
+            Class.forName(NativeLibrary.class.getName(), true, NativeLibrary.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(System.getProperty(PLATFORM_LIBRARY_PATH)).filter(p -> !p.isEmpty());
     }
 }
