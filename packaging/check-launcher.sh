@@ -28,6 +28,26 @@ pass() {
 grep -qE '^shmlab [0-9]' "$out/version.out" || fail "--version printed: $(cat "$out/version.out")"
 pass "target/shmlab --version: $(cat "$out/version.out")"
 
+# A missing or too old java gets one plain line and exit 2, not the JVM's own complaint.
+set +e
+JAVA_HOME=$out/no-such-jdk "$launcher" scenarios >"$out/nojava.out" 2>&1
+code=$?
+set -e
+[ "$code" -eq 2 ] && grep -q "^shmlab: no java found" "$out/nojava.out" || fail "no java: exit $code, $(cat "$out/nojava.out")"
+pass "without a java: $(cat "$out/nojava.out")"
+for release in /usr/lib/jvm/*/release; do
+    old_home=$(dirname "$release")
+    if [ -x "$old_home/bin/java" ] && grep -qE '^JAVA_VERSION="(1[0-9]|2[0-4])[."]' "$release"; then
+        set +e
+        JAVA_HOME=$old_home "$launcher" scenarios >"$out/oldjava.out" 2>&1
+        code=$?
+        set -e
+        [ "$code" -eq 2 ] && grep -q "^shmlab: needs Java 25 or newer" "$out/oldjava.out" || fail "old java: exit $code, $(cat "$out/oldjava.out")"
+        pass "with $old_home: $(cat "$out/oldjava.out")"
+        break
+    fi
+done
+
 "$launcher" run handshake --messages 2 >"$out/handshake.out" 2>&1 || fail "target/shmlab run handshake: exit $? ($out/handshake.out)"
 grep -q 'result: completed' "$out/handshake.out" || fail "run handshake: no 'result: completed'"
 pass "target/shmlab run handshake exits 0"
