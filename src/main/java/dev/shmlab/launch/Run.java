@@ -319,7 +319,9 @@ public final class Run implements AutoCloseable {
 
     /**
      * Notes whether the running participants were last seen on one CPU (from /proc/PID/stat): this
-     * VM often packs two busy processes onto one vCPU, which changes every blocking latency.
+     * VM often packs two busy processes onto one vCPU, which changes every blocking latency. Only
+     * participants that have reached RUNNING count: one still starting has no role thread yet, and
+     * the /proc reads would take CPU from the JVMs starting beside it.
      */
     private void samplePlacement() {
         int first = -2;
@@ -327,7 +329,7 @@ public final class Run implements AutoCloseable {
         int seen = 0;
         for (int i = 0; i < processes.size(); i++) {
             Process p = processes.get(i);
-            int cpu = p.isAlive() ? ProcStat.readThread(p.pid(), roleThread(i, p.pid())).map(ProcStat::lastCpu).orElse(-1) : -1;
+            int cpu = p.isAlive() && runningAfterNanos[i] != 0 ? ProcStat.readThread(p.pid(), roleThread(i, p.pid())).map(ProcStat::lastCpu).orElse(-1) : -1;
             if (cpu >= 0) {
                 same &= first == -2 || first == cpu;
                 first = cpu;
