@@ -191,8 +191,16 @@ final class ParticipantRuntime implements RoleContext {
         out.println(line);
     }
 
+    /**
+     * Read from the control block itself, not only from what the heartbeat thread saw at its last
+     * beat: a peer that read the stop may already have ended, and a waiter that then found it gone
+     * must know the run is stopping rather than call it a failure.
+     */
     @Override
     public boolean stopRequested() {
+        if (!stopRequested && control.command() == ControlBlock.Command.STOP) {
+            stopRequested = true;
+        }
         return stopRequested;
     }
 

@@ -49,7 +49,8 @@ public final class PeerWatch {
             if (slice.await(nanos)) {
                 return true;
             }
-            if (!context.peerAlive(peer)) {
+            // A peer ended by the run's stop is not a failure: the wait then returns false.
+            if (!context.peerAlive(peer) && !context.stopRequested()) {
                 throw new ShmlabException(peerName + " is gone while waiting for " + what);
             }
             return false;
