@@ -344,18 +344,14 @@ public final class Run implements AutoCloseable {
 
     /**
      * The thread participant i's role runs on (not the JVM's first thread, which only waits),
-     * looked up in /proc until the participant is RUNNING (a JVM starting up has only its first
-     * thread) and remembered from then on; {@link #restart} forgets it.
+     * looked up in /proc once the participant is RUNNING (only then does it exist) and remembered;
+     * {@link #restart} forgets it.
      */
     private long roleThread(int i, long pid) {
-        if (roleTids[i] != 0) {
-            return roleTids[i];
+        if (roleTids[i] == 0) {
+            roleTids[i] = ProcStat.roleThread(pid).orElse(pid);
         }
-        long tid = ProcStat.roleThread(pid).orElse(pid);
-        if (runningAfterNanos[i] != 0) {
-            roleTids[i] = tid;
-        }
-        return tid;
+        return roleTids[i];
     }
 
     /**
