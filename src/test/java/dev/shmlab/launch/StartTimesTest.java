@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.shmlab.scenario.Catalog;
 import dev.shmlab.scenario.Scenario;
 import dev.shmlab.scenario.ScenarioParams;
+import dev.shmlab.testing.Programs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class StartTimesTest {
 
     @Test
     void aParticipantRunsNoOtherProgram(@TempDir Path dir) throws IOException {
-        assumeThat(straceAvailable()).as("strace is not installed: the check of what a participant runs is skipped").isTrue();
+        assumeThat(Programs.runs("strace", "-V")).as("strace is not installed: the check of what a participant runs is skipped").isTrue();
         // The reader's own command under strace, which writes down every program its process tree runs
         // (-D: strace is not the reader's parent, so the reader still sees this process as its parent).
         Path trace = dir.resolve("execve.txt");
@@ -65,18 +66,6 @@ class StartTimesTest {
         List<String> programs = Files.readAllLines(trace).stream().filter(l -> l.contains("execve(") && !l.contains("ENOENT")).toList();
         // Only the participant's java; JNA would run ldconfig -p had it not been told where libc is.
         assertThat(programs).hasSize(1).allSatisfy(l -> assertThat(l).contains("execve(\"" + own.getFirst() + "\""));
-    }
-
-    private static boolean straceAvailable() {
-        try {
-            Process p = new ProcessBuilder("strace", "-V").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static RunResult run(RunOptions options) {

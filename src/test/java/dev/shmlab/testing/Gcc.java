@@ -16,16 +16,7 @@ public final class Gcc {
 
     /** Whether gcc can be run here. */
     public static boolean available() {
-        try {
-            Process p = new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Programs.runs("gcc", "--version");
     }
 
     /** Skips the calling test, with a message naming what is skipped, when gcc is absent. */
