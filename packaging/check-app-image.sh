@@ -62,6 +62,7 @@ inside() {
     check_run "$image" ping-pong-long shmlab-participant run ping-pong --count 20000 --size 64
     check_participant_cache "$image" shmlab-participant
     check_participant_cache "$image" shmlab-participant-quick
+    check_startup_bench "$image"
     if grep -qa 'dev/shmlab/app/' "$image/lib/app/shmlab.jar"; then
         xvfb-run -a -s "-screen 0 1280x800x24" bash "$script" --window "$image" "$out"
     else
@@ -155,6 +156,17 @@ check_participant_cache() {
     grep -q 'dev.shmlab.participant.ParticipantMain source: shared objects file' "$log" \
         || fail "bin/$launcher does not start from lib/app/participant.aot (see $log)"
     pass "bin/$launcher starts from the AOT cache in the image"
+}
+
+# bench startup times the image's participants beside the image's java alone, with the image's
+# AOT cache and without.
+check_startup_bench() {
+    headless startup-bench 0 "$1/bin/shmlab" bench startup --processes 2 --rounds 1
+    grep -q "^JVM alone, participants' start-up cache  *to main  *[0-9]" "$out/startup-bench.out" \
+        || fail "bench startup has no start-up cache row: $(cat "$out/startup-bench.out")"
+    grep -q "^participant (round-robin client)  *to RUNNING  *[0-9]" "$out/startup-bench.out" \
+        || fail "bench startup has no participant row: $(cat "$out/startup-bench.out")"
+    pass "shmlab bench startup times the image's participants and its java alone"
 }
 
 # Under Xvfb: opens the window with a scenario started, waits for its participants, takes a

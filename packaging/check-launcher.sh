@@ -57,6 +57,12 @@ pass "the first run made the participants' start-up cache, and said so"
 ls "$out"/cache/shmlab/run-*.aotconf >/dev/null 2>&1 || fail "the first run recorded no classes for the run cache"
 pass "the first run recorded its classes: $(cd "$out/cache/shmlab" && ls run-*.aotconf)"
 
+# bench startup compares participants with the JVM alone, with and without the participants' cache.
+"$launcher" bench startup --processes 2 --rounds 1 >"$out/startup.out" 2>&1 || fail "target/shmlab bench startup: exit $? ($out/startup.out)"
+grep -q "^JVM alone, participants' start-up cache  *to main  *[0-9]" "$out/startup.out" || fail "bench startup has no start-up cache row: $(cat "$out/startup.out")"
+grep -q "^participant (round-robin client)  *to RUNNING  *[0-9]" "$out/startup.out" || fail "bench startup has no participant row"
+pass "target/shmlab bench startup times the JVM alone from the participants' cache"
+
 # A command's JVM runs on the quick compiler (the launcher says why): seen on a paced run's command line.
 "$launcher" run handshake --messages 3 --pace 300ms >"$out/paced.out" 2>&1 &
 paced=$!

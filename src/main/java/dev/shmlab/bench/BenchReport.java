@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -163,5 +164,38 @@ public final class BenchReport {
 
     private static String quote(String s) {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** {@code shmlab bench startup}'s times as JSON: per kind, each round's times and its slowest, in milliseconds. */
+    public static void writeJson(StartupBench.Result r, Path file) throws IOException {
+        JSON.writeValue(file.toFile(), toMap(r));
+    }
+
+    private static Map<String, Object> toMap(StartupBench.Result r) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("machine", r.machine());
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("processes", r.plan().processes());
+        plan.put("rounds", r.plan().rounds());
+        plan.put("scenario", StartupBench.SCENARIO);
+        root.put("plan", plan);
+        Map<String, Object> kinds = new LinkedHashMap<>();
+        for (StartupBench.Kind kind : r.kinds()) {
+            Map<String, Object> k = new LinkedHashMap<>();
+            k.put("label", kind.label());
+            k.put("until", kind.until());
+            k.put("slowestPerRoundMillis", Arrays.stream(r.slowestPerRound(kind)).mapToDouble(BenchReport::toMillis).boxed().toList());
+            List<List<Double>> rounds = r.nanos().get(kind).stream()
+                    .map(round -> Arrays.stream(round).mapToDouble(BenchReport::toMillis).boxed().toList()).toList();
+            k.put("roundsMillis", rounds);
+            kinds.put(kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), k);
+        }
+        root.put("kinds", kinds);
+        root.put("wallSeconds", r.wallSeconds());
+        return root;
+    }
+
+    private static double toMillis(long nanos) {
+        return Math.round(nanos / 1e5) / 10.0;
     }
 }

@@ -26,11 +26,11 @@ import picocli.CommandLine.Spec;
  * with every message accounted for, 1 when a line failed (the table still shows the rest), 2 for
  * bad options.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, description = {
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, subcommands = StartupBenchCommand.class, description = {
         "Measure what shared memory costs here: one-way latency (p50/p99/p99.9), messages/s and MB/s for shared memory "
                 + "(spin, futex, semaphore), pipe, UNIX socket, TCP loopback and POSIX message queue, per message size, with "
                 + "where the two processes ran, beside this machine's memory-copy ceiling and cache-line floor.",
-        "Progress goes to stderr, the table to stdout."})
+        "Progress goes to stderr, the table to stdout. 'shmlab bench startup' measures how fast participants start."})
 public final class BenchCommand implements Callable<Integer> {
     private static final ParamSpec COUNT = ParamSpec.integer("count", BenchPlan.DEFAULT_COUNT, 1, 1_000_000_000, "");
     private static final ParamSpec DURATION = ParamSpec.durationMs("duration", BenchPlan.DEFAULT_DURATION_MS, 1, 3_600_000, "");
@@ -123,7 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
         return new BenchPlan(chosen, sizeList, n, durationMs, warmupMs, streamChoice, placement, quick);
     }
 
-    private static void checkWritable(Path file, String option) {
+    static void checkWritable(Path file, String option) {
         if (file == null) {
             return;
         }

@@ -49,6 +49,20 @@ public final class ParticipantCommand {
     }
 
     /**
+     * A participant's command line that only reports when {@code main} began
+     * ({@link dev.shmlab.participant.ParticipantMain#STARTED_OPTION}): the JVM alone, started as a
+     * participant is. Without {@code startupCache}, the JVM has only the JDK's own class-data archive.
+     */
+    public static List<String> forStartReference(boolean quickCompiler, boolean startupCache) {
+        List<String> command = new ArrayList<>(launcherPrefix(quickCompiler));
+        if (!startupCache) {
+            command.removeIf(option -> option.startsWith("-XX:AOTCache=") || option.startsWith("-XX:SharedArchiveFile="));
+        }
+        command.add(dev.shmlab.participant.ParticipantMain.STARTED_OPTION);
+        return command;
+    }
+
+    /**
      * The command line for participant {@code index} played by another program: the program's own
      * words, then the same {@code SEGMENT INDEX PARENT_PID} every participant gets.
      */

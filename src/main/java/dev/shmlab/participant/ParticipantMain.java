@@ -16,7 +16,7 @@ import java.time.Duration;
 /**
  * The {@code main} of a participant process:
  * {@code ParticipantMain SEGMENT INDEX PARENT_PID} (or {@code --standby PARENT_PID}, reading
- * {@code SEGMENT INDEX} from its input: {@link Standby}). It attaches to the lab segment, finds its
+ * {@code SEGMENT INDEX} from its input: {@link Standby}; or {@link #STARTED_OPTION}). It attaches to the lab segment, finds its
  * scenario, role and parameters there, publishes its state while it runs the role, obeys the
  * control block, and exits within 2 s if its parent dies.
  *
@@ -30,11 +30,20 @@ public final class ParticipantMain {
     public static final int EXIT_PARENT_DIED = 4;
     /** {@code --standby PARENT_PID}: a spare that reads {@code SEGMENT INDEX} from its input ({@link Standby}). */
     public static final String STANDBY_OPTION = "--standby";
+    /**
+     * {@code --started}: prints the monotonic clock ({@link System#nanoTime}) as {@code main} begins
+     * and exits; the JVM alone, for {@code shmlab bench startup} to compare a participant with.
+     */
+    public static final String STARTED_OPTION = "--started";
 
     private ParticipantMain() {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals(STARTED_OPTION)) {
+            System.out.println(System.nanoTime());
+            return;
+        }
         System.exit(run(args));
     }
 
