@@ -64,8 +64,9 @@ public final class StartupBenchCommand implements Callable<Integer> {
 
     static void table(StartupBench.Result r, PrintWriter out) {
         int n = r.plan().processes();
-        out.printf(Locale.ROOT, "Start-up of %d processes launched at once, %d rounds, %s CPUs (ms from launch)%n", n, r.plan().rounds(),
-                r.machine().get("cpus"));
+        int rounds = r.plan().rounds();
+        out.printf(Locale.ROOT, "Start-up of %d processes launched at once, %d round%s, %s CPUs (ms from launch)%n", n, rounds,
+                rounds == 1 ? "" : "s", r.machine().get("cpus"));
         TextTable table = new TextTable("what", "until", "slowest p50", "slowest max", "every p50").alignRight(2, 3, 4);
         for (Kind kind : r.kinds()) {
             long[] slowest = r.slowestPerRound(kind);
