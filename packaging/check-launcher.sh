@@ -91,6 +91,23 @@ case "$cmdline" in
     *) fail "the second run's JVM was started without the run cache: $cmdline" ;;
 esac
 
+# A participant's way to RUNNING comes from the participants' cache: the segment opened by its
+# address, the scenario looked up by name, the role's body, and the native calls bound after it
+# (ParticipantMain --train walks them). Each JVM of a run logs where its classes came from.
+mkdir -p "$out/classes"
+JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$out/classes/%p.log" "$launcher" run ping-pong --count 100 >"$out/classes.out" 2>&1 \
+    || fail "target/shmlab run ping-pong (class logs): exit $? ($out/classes.out)"
+participants=$(grep -l 'dev.shmlab.participant.ParticipantMain source:' "$out"/classes/*.log | grep -v -x -F "$(grep -l 'dev.shmlab.cli.Main source:' "$out"/classes/*.log)" || true)
+[ "$(echo "$participants" | grep -c .)" -eq 2 ] || fail "expected two participants' class logs in $out/classes, found: $participants"
+for log in $participants; do
+    for class in 'sun.nio.fs.UnixChannelFactory$1' 'dev.shmlab.scenario.Catalog$$Lambda' 'dev.shmlab.participant.ParticipantMain$$Lambda' \
+            'dev.shmlab.sync.CallLinking' 'dev.shmlab.scenario.SyncObjects'; do
+        grep -F "$class" "$log" | grep -q 'source: shared objects file' \
+            || fail "a participant did not load $class from its cache: $(grep -F "$class" "$log" | head -1) ($log)"
+    done
+done
+pass "participants load their way to RUNNING, and the calls they bind next, from their cache"
+
 # One start of the window under Xvfb: waits for it to appear, then closes it with SIGTERM.
 # Prints the window process's memory maps just before closing. A start that found no X server
 # (xvfb-run's server not yet accepting, seen once right after the previous one exited) is tried

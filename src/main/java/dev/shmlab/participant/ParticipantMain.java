@@ -66,7 +66,7 @@ public final class ParticipantMain {
             index = Integer.parseInt(args[1]);
             parentPid = Long.parseLong(args[2]);
             SegmentAddress address = SegmentAddress.decode(args[0]);
-            segment = Segments.requireOwnedByMe(Segments.open(address, false), false);
+            segment = open(address);
             lab = LabSegment.attach(segment.memory(), Duration.ofSeconds(5)).withOrigin(address);
         } catch (ShmlabException | NumberFormatException e) {
             System.err.println("participant: " + e.getMessage());
@@ -77,10 +77,20 @@ public final class ParticipantMain {
         RunPlan plan = scenario.plan(params);
         RunPlan.Participant me = plan.participants().get(index);
         ParticipantRuntime runtime = new ParticipantRuntime(lab, index, me.name(), plan.participants().size(), params, parentPid);
-        return runtime.execute(() -> {
+        return runtime.execute(roleBody(scenario, plan, me, runtime), me.role());
+    }
+
+    /** Opens the run's segment read-write, refusing one that another user owns. */
+    static Segment open(SegmentAddress address) {
+        return Segments.requireOwnedByMe(Segments.open(address, false), false);
+    }
+
+    /** What participant {@code me}'s process does once RUNNING: binds the run's native calls, then plays its role. */
+    static Body roleBody(Scenario scenario, RunPlan plan, RunPlan.Participant me, ParticipantRuntime runtime) {
+        return () -> {
             SyncObjects.linkCalls(plan);
             scenario.run(me.role(), runtime);
-        }, me.role());
+        };
     }
 
     /** A role body that may throw. */

@@ -5,6 +5,7 @@ import dev.shmlab.scenario.Catalog;
 import dev.shmlab.scenario.RunPlan;
 import dev.shmlab.scenario.Scenario;
 import dev.shmlab.scenario.ScenarioParams;
+import dev.shmlab.scenario.SyncObjects;
 import dev.shmlab.shm.PosixNames;
 import dev.shmlab.shm.Segment;
 import dev.shmlab.shm.Segments;
@@ -14,8 +15,9 @@ import java.util.Map;
 
 /**
  * {@code ParticipantMain --train}: walks the path every participant takes to RUNNING — native
- * bindings, a segment, the lab format, parameters, the catalogue, the record publisher, a
- * semaphore — once, in a private segment, so that the JDK can record an ahead-of-time cache of
+ * bindings, a segment opened by its address, the lab format, parameters, the catalogue looked up
+ * by name, the role's body, the record publisher, the native calls its sync objects need, a semaphore —
+ * once, in a private segment, so that the JDK can record an ahead-of-time cache of
  * it. Leaves nothing behind.
  */
 final class Training {
@@ -33,12 +35,19 @@ final class Training {
     private static void trainOn(Scenario scenario, RunPlan plan, ScenarioParams params) {
         Segment segment = Segments.createPosix(PosixNames.random("train"), plan.geometry().totalLength(), Segments.DEFAULT_MODE);
         NamedSemaphore sem = NamedSemaphore.create(PosixNames.random("train-sem"), 0);
+        Segment opened = null;
         try {
             LabSegment.format(segment.memory(), plan.geometry(), scenario.name(), plan.participants().size(), params.toJson());
-            LabSegment lab = LabSegment.attach(segment.memory(), Duration.ofSeconds(1));
+            // A participant opens the segment by its address, as here, and finds its scenario by name.
+            opened = ParticipantMain.open(segment.address());
+            LabSegment lab = LabSegment.attach(opened.memory(), Duration.ofSeconds(1)).withOrigin(segment.address());
+            Scenario named = Catalog.byName(lab.scenario());
             ParticipantRuntime runtime = new ParticipantRuntime(lab, 0, "training", plan.participants().size(),
                     ScenarioParams.fromJson(lab.paramsJson()), ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L));
+            // Made, not run: a role needs its peers. Making it links the lambda a participant makes.
+            ParticipantMain.roleBody(named, plan, plan.participants().getFirst(), runtime);
             runtime.execute(() -> {
+                SyncObjects.linkCalls(plan);
                 runtime.checkpoint(0);
                 runtime.hop(1, 0, 0, 1);
                 runtime.stats().recordLatency(1000);
@@ -47,6 +56,9 @@ final class Training {
                 lab.participant(0).read();
             }, 0);
         } finally {
+            if (opened != null) {
+                opened.close();
+            }
             sem.close();
             sem.unlink();
             segment.close();
