@@ -16,9 +16,9 @@ import java.time.Duration;
 /**
  * The {@code main} of a participant process:
  * {@code ParticipantMain SEGMENT INDEX PARENT_PID} (or {@code --standby PARENT_PID}, reading
- * {@code SEGMENT INDEX} from its input: {@link Standby}; or {@link #STARTED_OPTION}). It attaches to the lab segment, finds its
- * scenario, role and parameters there, publishes its state while it runs the role, obeys the
- * control block, and exits within 2 s if its parent dies.
+ * {@code SEGMENT INDEX} from its input: {@link Standby}; or {@link #STARTED_OPTION}). It attaches
+ * to the lab segment, finds its scenario, role and parameters there, publishes its state while it
+ * runs the role, obeys the control block, and exits within 2 s if its parent dies.
  *
  * <p>Exit codes: 0 done (or stopped on request), 3 the role failed, 4 the parent died, 2 bad
  * arguments or segment.

@@ -16,9 +16,9 @@ import java.util.Map;
 /**
  * {@code ParticipantMain --train}: walks the path every participant takes to RUNNING — native
  * bindings, a segment opened by its address, the lab format, parameters, the catalogue looked up
- * by name, the role's body, the record publisher, the native calls its sync objects need, a semaphore —
- * once, in a private segment, so that the JDK can record an ahead-of-time cache of
- * it. Leaves nothing behind.
+ * by name, the role's body, the record publisher — and the native calls its sync objects need
+ * next, once per scenario, in a private segment and semaphore, so that the JDK can record an
+ * ahead-of-time cache of it. Leaves nothing behind.
  */
 final class Training {
     private Training() {
