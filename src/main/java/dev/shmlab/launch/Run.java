@@ -144,15 +144,17 @@ public final class Run implements AutoCloseable {
     public static Run start(Scenario scenario, ScenarioParams params, RunOptions options, OutputListener output) {
         // Before the run's clock starts: neither its wall time nor its timeout includes making it.
         ParticipantCommand.prepareStartupCache();
-        Run run = new Run(scenario, params, options, output);
-        try {
-            run.launchAll();
-        } catch (RuntimeException e) {
-            run.failures.add("could not start the participants: " + e.getMessage());
-            run.shutdown();
-            throw e;
-        }
-        return run;
+        return LiveRuns.start(() -> {
+            Run run = new Run(scenario, params, options, output);
+            try {
+                run.launchAll();
+            } catch (RuntimeException e) {
+                run.failures.add("could not start the participants: " + e.getMessage());
+                run.shutdown();
+                throw e;
+            }
+            return run;
+        });
     }
 
     private static Segment createSegment(String scenario, RunPlan plan, int mode) {
@@ -523,6 +525,7 @@ public final class Run implements AutoCloseable {
             try {
                 releaseKernelObjects();
             } finally {
+                LiveRuns.ended(this);
                 finished.countDown();
             }
         }
