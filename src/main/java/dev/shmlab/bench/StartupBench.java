@@ -158,8 +158,10 @@ public final class StartupBench {
         try (InputStream in = p.getInputStream()) {
             output = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
+        // The clock is the last line: the JVM may say something first (JAVA_TOOL_OPTIONS, a warning).
+        String last = output.lines().reduce((first, second) -> second).orElse("");
         try {
-            return Long.parseLong(output);
+            return Long.parseLong(last);
         } catch (NumberFormatException e) {
             throw new ShmlabException("a JVM started for reference exited with " + p.exitValue() + " and said: "
                     + (output.isEmpty() ? "nothing" : output.lines().findFirst().orElse("")));
