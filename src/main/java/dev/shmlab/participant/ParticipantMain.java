@@ -58,39 +58,50 @@ public final class ParticipantMain {
             System.err.println("usage: ParticipantMain SEGMENT INDEX PARENT_PID");
             return EXIT_BAD_INPUT;
         }
-        Segment segment;
-        LabSegment lab;
-        int index;
-        long parentPid;
+        Attached me;
         try {
-            index = Integer.parseInt(args[1]);
-            parentPid = Long.parseLong(args[2]);
-            SegmentAddress address = SegmentAddress.decode(args[0]);
-            segment = open(address);
-            lab = LabSegment.attach(segment.memory(), Duration.ofSeconds(5)).withOrigin(address);
+            int index = Integer.parseInt(args[1]);
+            long parentPid = Long.parseLong(args[2]);
+            me = attach(SegmentAddress.decode(args[0]), index, parentPid, Duration.ofSeconds(5));
         } catch (ShmlabException | NumberFormatException e) {
             System.err.println("participant: " + e.getMessage());
             return EXIT_BAD_INPUT;
         }
-        Scenario scenario = Catalog.byName(lab.scenario());
-        ScenarioParams params = ScenarioParams.fromJson(lab.paramsJson());
-        RunPlan plan = scenario.plan(params);
-        RunPlan.Participant me = plan.participants().get(index);
-        ParticipantRuntime runtime = new ParticipantRuntime(lab, index, me.name(), plan.participants().size(), params, parentPid);
-        return runtime.execute(roleBody(scenario, plan, me, runtime), me.role());
+        return me.runtime().execute(me.body(), me.role());
     }
 
-    /** Opens the run's segment read-write, refusing one that another user owns. */
-    static Segment open(SegmentAddress address) {
-        return Segments.requireOwnedByMe(Segments.open(address, false), false);
+    /** A participant attached to its run, with its role's body made but not yet run. */
+    record Attached(Segment segment, ParticipantRuntime runtime, Body body, int role) {
     }
 
-    /** What participant {@code me}'s process does once RUNNING: binds the run's native calls, then plays its role. */
-    static Body roleBody(Scenario scenario, RunPlan plan, RunPlan.Participant me, ParticipantRuntime runtime) {
-        return () -> {
-            SyncObjects.linkCalls(plan);
-            scenario.run(me.role(), runtime);
-        };
+    /**
+     * Everything a participant does before RUNNING: opens the run's segment read-write (refusing
+     * one another user owns), checks its format, finds the scenario, parameters and role there, and
+     * makes the body it runs once RUNNING (bind the run's native calls, then play the role). The
+     * training run walks exactly this. A bad segment or index is a {@link ShmlabException}.
+     */
+    static Attached attach(SegmentAddress address, int index, long parentPid, Duration attachTimeout) {
+        Segment segment = Segments.requireOwnedByMe(Segments.open(address, false), false);
+        try {
+            LabSegment lab = LabSegment.attach(segment.memory(), attachTimeout).withOrigin(address);
+            Scenario scenario = Catalog.byName(lab.scenario());
+            ScenarioParams params = ScenarioParams.fromJson(lab.paramsJson());
+            RunPlan plan = scenario.plan(params);
+            int count = plan.participants().size();
+            if (index < 0 || index >= count) {
+                throw new ShmlabException("participant " + index + ": the run in " + address.display() + " has participants 0 to " + (count - 1));
+            }
+            RunPlan.Participant me = plan.participants().get(index);
+            ParticipantRuntime runtime = new ParticipantRuntime(lab, index, me.name(), count, params, parentPid);
+            Body body = () -> {
+                SyncObjects.linkCalls(plan);
+                scenario.run(me.role(), runtime);
+            };
+            return new Attached(segment, runtime, body, me.role());
+        } catch (RuntimeException e) {
+            segment.close();
+            throw e;
+        }
     }
 
     /** A role body that may throw. */

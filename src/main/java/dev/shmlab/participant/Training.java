@@ -35,17 +35,14 @@ final class Training {
     private static void trainOn(Scenario scenario, RunPlan plan, ScenarioParams params) {
         Segment segment = Segments.createPosix(PosixNames.random("train"), plan.geometry().totalLength(), Segments.DEFAULT_MODE);
         NamedSemaphore sem = NamedSemaphore.create(PosixNames.random("train-sem"), 0);
-        Segment opened = null;
+        ParticipantMain.Attached attached = null;
         try {
             LabSegment.format(segment.memory(), plan.geometry(), scenario.name(), plan.participants().size(), params.toJson());
-            // A participant opens the segment by its address, as here, and finds its scenario by name.
-            opened = ParticipantMain.open(segment.address());
-            LabSegment lab = LabSegment.attach(opened.memory(), Duration.ofSeconds(1)).withOrigin(segment.address());
-            Scenario named = Catalog.byName(lab.scenario());
-            ParticipantRuntime runtime = new ParticipantRuntime(lab, 0, "training", plan.participants().size(),
-                    ScenarioParams.fromJson(lab.paramsJson()), ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L));
-            // Made, not run: a role needs its peers. Making it links the lambda a participant makes.
-            ParticipantMain.roleBody(named, plan, plan.participants().getFirst(), runtime);
+            // What a participant does before RUNNING, exactly; its role's body is made but not run
+            // (a role needs its peers): what the training runs instead touches what every role does.
+            attached = ParticipantMain.attach(segment.address(), 0, ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L),
+                    Duration.ofSeconds(1));
+            ParticipantRuntime runtime = attached.runtime();
             runtime.execute(() -> {
                 SyncObjects.linkCalls(plan);
                 runtime.checkpoint(0);
@@ -53,11 +50,11 @@ final class Training {
                 runtime.stats().recordLatency(1000);
                 sem.release();
                 sem.acquire(Duration.ofMillis(10));
-                lab.participant(0).read();
+                runtime.lab().participant(0).read();
             }, 0);
         } finally {
-            if (opened != null) {
-                opened.close();
+            if (attached != null) {
+                attached.segment().close();
             }
             sem.close();
             sem.unlink();
