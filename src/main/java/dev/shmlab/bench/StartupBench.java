@@ -7,6 +7,7 @@ import dev.shmlab.launch.Run;
 import dev.shmlab.launch.RunOptions;
 import dev.shmlab.launch.RunResult;
 import dev.shmlab.scenario.Catalog;
+import dev.shmlab.scenario.ParamSpec;
 import dev.shmlab.scenario.Scenario;
 import dev.shmlab.scenario.ScenarioParams;
 import java.io.IOException;
@@ -56,12 +57,12 @@ public final class StartupBench {
         }
     }
 
+    /** How many start at once: round-robin's own number of clients (its bounds and default), renamed. */
+    public static final ParamSpec PROCESSES = clientsAs("processes");
+    public static final int DEFAULT_ROUNDS = 10;
+
     /** {@code processes} started at once, {@code rounds} times. */
     public record Plan(int processes, int rounds) {
-        public static final int MIN_PROCESSES = 2;
-        public static final int MAX_PROCESSES = 16;
-        public static final int DEFAULT_PROCESSES = 3;
-        public static final int DEFAULT_ROUNDS = 10;
     }
 
     /**
@@ -88,9 +89,31 @@ public final class StartupBench {
         public long[] all(Kind kind) {
             return nanos.get(kind).stream().flatMapToLong(Arrays::stream).toArray();
         }
+
+        /** The median of each round's slowest process of the kind. */
+        public double slowestMedian(Kind kind) {
+            return median(slowestPerRound(kind));
+        }
+
+        /** The median over every process of the kind. */
+        public double median(Kind kind) {
+            return median(all(kind));
+        }
+
+        private static double median(long[] values) {
+            long[] sorted = values.clone();
+            Arrays.sort(sorted);
+            int mid = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+        }
     }
 
     private StartupBench() {
+    }
+
+    private static ParamSpec clientsAs(String name) {
+        ParamSpec clients = Catalog.byName(SCENARIO).parameters().stream().filter(p -> p.name().equals("clients")).findFirst().orElseThrow();
+        return ParamSpec.integer(name, (Long) clients.defaultValue(), clients.min(), clients.max(), "");
     }
 
     public static Result run(Plan plan, BenchRunner.Progress progress) {

@@ -104,6 +104,8 @@ public final class RunCommand implements Callable<Integer> {
         Run run = Run.start(chosen.scenario(), chosen.params(), options, printer(out, lock));
         HeadlessRecording recording = record == null ? null : HeadlessRecording.start(run, chosen, record);
         java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
+        // Every run is stopped when the JVM exits (LiveRuns); this hook waits for that stop, then
+        // for the summary below, so that an interrupted run still reports what it did.
         Thread onInterrupt = new Thread(() -> {
             run.shutdown();
             try {

@@ -26,9 +26,7 @@ import picocli.CommandLine.Spec;
                 + "and with only the JDK's class-data archive. They alternate in every round.",
         "Progress goes to stderr, the table to stdout."})
 public final class StartupBenchCommand implements Callable<Integer> {
-    private static final ParamSpec PROCESSES = ParamSpec.integer("processes", StartupBench.Plan.DEFAULT_PROCESSES,
-            StartupBench.Plan.MIN_PROCESSES, StartupBench.Plan.MAX_PROCESSES, "");
-    private static final ParamSpec ROUNDS = ParamSpec.integer("rounds", StartupBench.Plan.DEFAULT_ROUNDS, 1, 1000, "");
+    private static final ParamSpec ROUNDS = ParamSpec.integer("rounds", StartupBench.DEFAULT_ROUNDS, 1, 1000, "");
 
     @Spec
     private CommandSpec spec;
@@ -44,9 +42,10 @@ public final class StartupBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        ParamSpec processesSpec = StartupBench.PROCESSES;
         StartupBench.Plan plan = new StartupBench.Plan(
-                processes == null ? StartupBench.Plan.DEFAULT_PROCESSES : ((Long) PROCESSES.parse(processes)).intValue(),
-                rounds == null ? StartupBench.Plan.DEFAULT_ROUNDS : ((Long) ROUNDS.parse(rounds)).intValue());
+                ((Long) (processes == null ? processesSpec.defaultValue() : processesSpec.parse(processes))).intValue(),
+                rounds == null ? StartupBench.DEFAULT_ROUNDS : ((Long) ROUNDS.parse(rounds)).intValue());
         BenchCommand.checkWritable(json, "--json");
         PrintWriter err = spec.commandLine().getErr();
         StartupBench.Result result = StartupBench.run(plan, (index, total, what) -> {
@@ -70,24 +69,17 @@ public final class StartupBenchCommand implements Callable<Integer> {
         TextTable table = new TextTable("what", "until", "slowest p50", "slowest max", "every p50").alignRight(2, 3, 4);
         for (Kind kind : r.kinds()) {
             long[] slowest = r.slowestPerRound(kind);
-            table.row(kind.label(), kind.until(), millis(median(slowest)), millis(Arrays.stream(slowest).max().orElseThrow()),
-                    millis(median(r.all(kind))));
+            table.row(kind.label(), kind.until(), millis(r.slowestMedian(kind)), millis(Arrays.stream(slowest).max().orElseThrow()),
+                    millis(r.median(kind)));
         }
         table.write(out);
         if (!r.kinds().contains(Kind.STARTUP_CACHE)) {
             out.println("(No start-up cache: the participants run from a class path of directories, as in a build tree's tests.)");
         }
-        double jvm = median(r.slowestPerRound(r.jvmAsParticipants()));
-        double participant = median(r.slowestPerRound(Kind.PARTICIPANT));
+        double jvm = r.slowestMedian(r.jvmAsParticipants());
+        double participant = r.slowestMedian(Kind.PARTICIPANT);
         out.printf(Locale.ROOT, "Medians of each round's slowest: a participant reached RUNNING %s ms after the JVM alone, started the same way, "
                 + "reached main (%.2fx its time).%n", millis(participant - jvm), participant / jvm);
-    }
-
-    private static double median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
     }
 
     private static String millis(double nanos) {

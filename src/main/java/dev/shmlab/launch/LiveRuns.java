@@ -30,10 +30,10 @@ final class LiveRuns {
             Runtime.getRuntime().addShutdownHook(new Thread(LiveRuns::stopAll, "stop-runs"));
             hooked = true;
         }
+        // Held while the run starts: it cannot end (ended() waits for the lock) before it is added,
+        // and the hook cannot miss it. Nothing in a start waits for another run to end.
         Run run = starter.get();
-        if (!run.isFinished()) {
-            RUNS.add(run);
-        }
+        RUNS.add(run);
         return run;
     }
 

@@ -56,7 +56,7 @@ public final class ParticipantCommand {
     public static List<String> forStartReference(boolean quickCompiler, boolean startupCache) {
         List<String> command = new ArrayList<>(launcherPrefix(quickCompiler));
         if (!startupCache) {
-            command.removeIf(option -> option.startsWith("-XX:AOTCache=") || option.startsWith("-XX:SharedArchiveFile="));
+            command.removeIf(option -> option.startsWith("-XX:AOTCache="));
         }
         command.add(dev.shmlab.participant.ParticipantMain.STARTED_OPTION);
         return command;
